@@ -1,0 +1,65 @@
+// Administration commands: `npm run passerelle -- <command> [--flag value]`.
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+
+const USAGE = `Usage: npm run passerelle -- <command>
+
+Commands:
+  create-admin --email ADDRESS --name NAME [--password PASSWORD]
+      Create the first administrator (or promote an existing account). Without --password,
+      one is generated and printed once.
+
+With the embedded database, stop the server first: one process at a time opens it.`;
+
+const [command, ...rest] = process.argv.slice(2);
+const { parseConfig, ConfigError } = await import('../src/lib/server/platform/config.ts');
+
+async function withServices(fn) {
+	let config;
+	try {
+		config = { ...parseConfig(process.env), seedDemo: false };
+	} catch (error) {
+		if (error instanceof ConfigError) {
+			console.error(error.message);
+			process.exit(1);
+		}
+		throw error;
+	}
+	process.env.LOG_LEVEL ??= 'warn';
+	const { createServices } = await import('../src/lib/server/platform/services.ts');
+	const services = await createServices(config);
+	try {
+		return await fn(services);
+	} finally {
+		await services.database.close();
+	}
+}
+
+switch (command) {
+	case 'create-admin': {
+		const { values } = parseArgs({
+			args: rest,
+			options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } }
+		});
+		const { createAdmin } = await import('../src/lib/server/accounts/create-admin.ts');
+		const result = await withServices((s) =>
+			createAdmin(s.database.db, s.auth, {
+				email: values.email ?? '',
+				name: values.name ?? '',
+				password: values.password ?? process.env.PASSERELLE_ADMIN_PASSWORD
+			})
+		);
+		if (!result.ok) {
+			console.error(result.error);
+			process.exit(1);
+		}
+		console.log(
+			result.created ? 'Administrator created.' : 'Existing account is now an administrator.'
+		);
+		if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
+		break;
+	}
+	default:
+		console.log(USAGE);
+		process.exit(command && command !== 'help' ? 1 : 0);
+}

@@ -1,0 +1,161 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit/hooks';
+import { sequence } from '@sveltejs/kit/hooks';
+import { getRequestEvent } from '$app/server';
+import { building } from '$app/env';
+import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { extractLocaleFromUrl, localizeHref } from '#lib/paraglide/runtime.js';
+import { config } from '#lib/server/platform/config.ts';
+import { createServices } from '#lib/server/platform/services.ts';
+import { services, setServices } from '#lib/server/platform/app.ts';
+import { logger } from '#lib/server/platform/logger.ts';
+import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
+import { hitRateLimit, ruleForPath } from '#lib/server/platform/rate-limit.ts';
+import { rolesOf } from '#lib/server/accounts/roles.ts';
+import { getBranding } from '#lib/server/admin/branding.ts';
+import { brandStyle } from '#lib/server/admin/brand-style.ts';
+
+export const init: ServerInit = async () => {
+	const ready = createServices(config(), { getRequestEvent });
+	setServices(ready);
+	const { database } = await ready;
+	// adapter-node emits this after SIGTERM/SIGINT once requests have drained.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		database.close().catch((error) => logger.error({ err: error }, 'database close failed'));
+	});
+};
+
+const UNLOCALISED = /^\/(api|media|healthz|readyz|metrics|_app|favicon|robots\.txt|manifest)/;
+
+const observe: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (pathname === '/healthz')
+		return new Response('ok', { headers: { 'content-type': 'text/plain' } });
+	if (pathname === '/readyz') {
+		try {
+			const { database } = await services();
+			await database.db.execute('select 1');
+			return new Response('ready', { headers: { 'content-type': 'text/plain' } });
+		} catch {
+			return new Response('not ready', { status: 503 });
+		}
+	}
+	if (pathname === '/metrics') {
+		return new Response(await registry.metrics(), {
+			headers: { 'content-type': registry.contentType }
+		});
+	}
+	const started = performance.now();
+	event.locals.clientAddress = safeClientAddress(event);
+	const response = await resolve(event);
+	httpDuration.observe(
+		{ method: event.request.method, route: event.route.id ?? 'other', status: response.status },
+		(performance.now() - started) / 1000
+	);
+	return response;
+};
+
+function safeClientAddress(event: Parameters<Handle>[0]['event']) {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+const rateLimit: Handle = async ({ event, resolve }) => {
+	if (event.request.method !== 'POST' || !config().rateLimit) return resolve(event);
+	const rule = ruleForPath(event.url.pathname);
+	if (!rule) return resolve(event);
+	const { database } = await services();
+	const { allowed, retryAfter } = await hitRateLimit(database.db, rule, event.locals.clientAddress);
+	if (allowed) return resolve(event);
+	logger.warn({ rule: rule.name }, 'rate limit reached');
+	event.locals.rateLimited = true;
+	if (event.url.pathname.startsWith('/api/')) {
+		return new Response(JSON.stringify({ code: 'RATE_LIMITED', message: 'Too many requests' }), {
+			status: 429,
+			headers: { 'content-type': 'application/json', 'retry-after': String(retryAfter) }
+		});
+	}
+	return resolve(event);
+};
+
+const authApi: Handle = async ({ event, resolve }) => {
+	const { auth } = await services();
+	return svelteKitHandler({ event, resolve, auth, building });
+};
+
+const i18n: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (UNLOCALISED.test(pathname)) return resolve(event);
+	const { database } = await services();
+	const branding = await getBranding(database.db);
+	const urlLocale = extractLocaleFromUrl(event.url);
+	// A bare path (/, /sign-in) carries no language: send the person to their own.
+	if (!urlLocale && event.request.method === 'GET') {
+		return paraglideMiddleware(event.request, ({ locale }) => {
+			const chosen = branding.locales.includes(locale) ? locale : branding.locales[0];
+			const location = localizeHref(pathname + event.url.search, { locale: chosen });
+			return new Response(null, {
+				status: 307,
+				headers: { location, vary: 'Accept-Language, Cookie' }
+			});
+		});
+	}
+	if (urlLocale && !branding.locales.includes(urlLocale)) {
+		const rest = pathname.replace(/^\/[a-z]{2}(?=\/|$)/, '') || '/';
+		const location = localizeHref(rest + event.url.search, { locale: branding.locales[0] });
+		return new Response(null, { status: 307, headers: { location } });
+	}
+	const style = brandStyle(branding);
+	// Routing already ignores the prefix (reroute in hooks.ts); the middleware sets the request's locale.
+	return paraglideMiddleware(event.request, ({ locale }) => {
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', locale === 'ar' ? 'rtl' : 'ltr')
+					.replace('%passerelle.brand%', style)
+		});
+	});
+};
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.sessionId = null;
+	if (UNLOCALISED.test(event.url.pathname) && !event.url.pathname.startsWith('/api/v1')) {
+		return resolve(event);
+	}
+	const { auth, database } = await services();
+	const found = await auth.api.getSession({ headers: event.request.headers });
+	if (found) {
+		event.locals.user = {
+			id: found.user.id,
+			name: found.user.name,
+			locale: String((found.user as { locale?: string }).locale ?? 'en'),
+			roles: await rolesOf(database.db, found.user.id)
+		};
+		event.locals.sessionId = found.session.id;
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	h.set('cross-origin-opener-policy', 'same-origin');
+	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(observe, securityHeaders, rateLimit, authApi, i18n, session);
+
+export const handleError: HandleServerError = (input) => {
+	// Expected errors (404, 403) keep their defaults; anything else is a bug, logged once with its route.
+	if (input.kind === 'unknown')
+		logger.error({ err: input.error, route: input.event.route.id }, 'unexpected error');
+};

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+import { lockDataDir } from './pglite-lock.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Database = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+export type DatabaseOptions = {
+	/** PostgreSQL connection string; absent means the embedded PGlite database. */
+	url?: string;
+	/** PGlite data directory; `memory://` keeps it in memory (tests). */
+	pgliteDir?: string;
+	sharedBuffersMb?: number;
+	poolSize?: number;
+};
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+	if (opts.url) {
+		const { default: pg } = await import('pg');
+		const { drizzle } = await import('drizzle-orm/node-postgres');
+		const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+		const db = drizzle(pool, { schema }) as unknown as Db;
+		return { db, kind: 'postgres', close: () => pool.end() };
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const dir = opts.pgliteDir ?? 'memory://';
+	let release = () => {};
+	if (!dir.startsWith('memory://')) {
+		mkdirSync(path.dirname(dir), { recursive: true });
+		release = lockDataDir(dir);
+	}
+	const client = await PGlite.create({
+		dataDir: dir,
+		// PostgreSQL's defaults assume a dedicated server; the embedded database shares a small
+		// machine with the web server, so its buffers stay small (see docs/decisions/0002).
+		postgresqlconf: [
+			`shared_buffers = '${opts.sharedBuffersMb ?? 16}MB'`,
+			`work_mem = '4MB'`,
+			`maintenance_work_mem = '16MB'`
+		]
+	});
+	const db = drizzle(client, { schema }) as unknown as Db;
+	return {
+		db,
+		kind: 'pglite',
+		close: async () => {
+			await client.close();
+			release();
+		}
+	};
+}

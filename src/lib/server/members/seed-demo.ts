@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { user } from '../accounts/schema.ts';
+import { setting } from '../platform/schema.ts';
+import { memberProfile, organisation } from './schema.ts';
+import { DEMO_MEMBERS, DEMO_ORGANISATIONS } from './demo-content.ts';
+
+/** Seeds the demo content once per database; a marker row makes later starts skip it. */
+export async function seedDemo(db: Db): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const inserted = await tx
+			.insert(setting)
+			.values({ key: 'demo_seeded', value: new Date().toISOString() })
+			.onConflictDoNothing()
+			.returning({ key: setting.key });
+		if (!inserted.length) return false;
+		for (const o of DEMO_ORGANISATIONS) {
+			await tx
+				.insert(organisation)
+				.values({ id: randomUUID(), ...o })
+				.onConflictDoNothing();
+		}
+		for (const [i, m] of DEMO_MEMBERS.entries()) {
+			const email = `demo-member-${i + 1}@example.org`;
+			const existing = await tx.select({ id: user.id }).from(user).where(eq(user.email, email));
+			if (existing.length) continue;
+			const id = randomUUID();
+			// Demo members have no password or phone: they can be read, not signed in as.
+			await tx
+				.insert(user)
+				.values({ id, name: m.name, email, emailVerified: true, locale: m.contentLocale });
+			await tx.insert(memberProfile).values({
+				userId: id,
+				headline: m.headline,
+				bio: m.bio,
+				contentLocale: m.contentLocale,
+				visibility: 'public'
+			});
+		}
+		return true;
+	});
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+const booleanString = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'])
+	.transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const oidcProvider = z.object({
+	id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'id must be lowercase letters, digits or dashes'),
+	name: z.string().min(1).max(60),
+	issuer: z.url(),
+	clientId: z.string().min(1),
+	clientSecret: z.string().min(1),
+	scopes: z.array(z.string()).optional()
+});
+export type OidcProvider = z.infer<typeof oidcProvider>;
+
+const oidcProviders = z
+	.string()
+	.transform((raw, ctx) => {
+		try {
+			return JSON.parse(raw) as unknown;
+		} catch {
+			ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+			return z.NEVER;
+		}
+	})
+	.pipe(z.array(oidcProvider));
+
+const schema = z.object({
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().min(1).default('0.0.0.0'),
+	ORIGIN: z.url().optional(),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+		.optional(),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@localhost>'),
+	SMS_WEBHOOK_URL: z.url().optional(),
+	OIDC_PROVIDERS: oidcProviders.optional(),
+	SEED_DEMO: booleanString.optional(),
+	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
+	RATE_LIMIT: booleanString.default(true)
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; an invalid value stops start-up with one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined> = process.env) {
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+	);
+	const result = schema.safeParse(cleaned);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		const name = String(issue.path[0] ?? 'environment');
+		throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+	}
+	const c = result.data;
+	const embedded = !c.DATABASE_URL;
+	return {
+		port: c.PORT,
+		host: c.HOST,
+		origin: (c.ORIGIN ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+		dataDir: path.resolve(c.DATA_DIR),
+		databaseUrl: c.DATABASE_URL,
+		embedded,
+		smtpUrl: c.SMTP_URL,
+		mailFrom: c.MAIL_FROM,
+		smsWebhookUrl: c.SMS_WEBHOOK_URL,
+		oidcProviders: c.OIDC_PROVIDERS ?? [],
+		seedDemo: c.SEED_DEMO ?? embedded,
+		authSecret: c.AUTH_SECRET,
+		logLevel: c.LOG_LEVEL,
+		pgliteSharedBuffersMb: c.PGLITE_SHARED_BUFFERS_MB,
+		rateLimit: c.RATE_LIMIT
+	};
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+	cached ??= parseConfig();
+	return cached;
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+
+export type RateRule = { name: string; limit: number; windowSeconds: number };
+
+/** Sign-in, sign-up and one-time codes: tight limits per address, counted across all instances. */
+export const RULES = {
+	signIn: { name: 'sign-in', limit: 10, windowSeconds: 300 },
+	signUp: { name: 'sign-up', limit: 5, windowSeconds: 600 },
+	code: { name: 'code', limit: 5, windowSeconds: 600 },
+	reset: { name: 'reset', limit: 5, windowSeconds: 600 }
+} satisfies Record<string, RateRule>;
+
+/** Which POST paths count against which rule (form actions and the auth API alike). */
+export function ruleForPath(pathname: string): RateRule | null {
+	const p = pathname.replace(/^\/(en|fr|es|ar)(?=\/)/, '');
+	if (/^\/(sign-in$|api\/auth\/sign-in\/)/.test(p)) return RULES.signIn;
+	if (/^\/(sign-up$|api\/auth\/sign-up\/)/.test(p)) return RULES.signUp;
+	if (/^\/(sign-in\/phone$|api\/auth\/phone-number\/)/.test(p)) return RULES.code;
+	if (
+		/^\/(forgot-password$|reset-password$|api\/auth\/(request-password-reset|reset-password|send-verification-email))/.test(
+			p
+		)
+	)
+		return RULES.reset;
+	return null;
+}
+
+export async function hitRateLimit(db: Db, rule: RateRule, client: string) {
+	// Hash so that the table never holds an address.
+	const key = createHash('sha256').update(`${rule.name}:${client}`).digest('base64url');
+	const rows = await db.execute<{ count: number; window_start: string }>(sql`
+		insert into rate_limit (key, count, window_start) values (${key}, 1, now())
+		on conflict (key) do update set
+			count = case when rate_limit.window_start < now() - make_interval(secs => ${rule.windowSeconds})
+				then 1 else rate_limit.count + 1 end,
+			window_start = case when rate_limit.window_start < now() - make_interval(secs => ${rule.windowSeconds})
+				then now() else rate_limit.window_start end
+		returning count, window_start`);
+	const row = (Array.isArray(rows) ? rows[0] : (rows as { rows: unknown[] }).rows[0]) as {
+		count: number;
+		window_start: string | Date;
+	};
+	const allowed = Number(row.count) <= rule.limit;
+	const started = new Date(row.window_start).getTime();
+	const retryAfter = Math.max(
+		1,
+		Math.ceil((started + rule.windowSeconds * 1000 - Date.now()) / 1000)
+	);
+	return { allowed, retryAfter };
+}

@@ -1,0 +1,46 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Deployment settings (branding, languages) as one JSON document per key. */
+export const setting = pgTable('setting', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Every e-mail and SMS the platform sends, kept so administrators can see what left (and what failed). */
+export const outbox = pgTable(
+	'outbox',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		channel: text('channel', { enum: ['email', 'sms'] }).notNull(),
+		recipient: text('recipient').notNull(),
+		subject: text('subject'),
+		body: text('body').notNull(),
+		status: text('status', { enum: ['logged', 'sent', 'failed'] }).notNull(),
+		error: text('error'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('outbox_created_idx').on(t.createdAt)]
+);
+
+/** Fixed-window counters shared by every instance (keys are hashed, never raw addresses). */
+export const rateLimit = pgTable('rate_limit', {
+	key: text('key').primaryKey(),
+	count: integer('count').notNull(),
+	windowStart: timestamp('window_start', { withTimezone: true }).notNull()
+});
+
+/** Who did what to whom: staff actions and access to personal data. */
+export const auditLog = pgTable(
+	'audit_log',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		actorId: text('actor_id'),
+		action: text('action').notNull(),
+		subjectType: text('subject_type').notNull(),
+		subjectId: text('subject_id'),
+		detail: jsonb('detail'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('audit_log_created_idx').on(t.createdAt)]
+);

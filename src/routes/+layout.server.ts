@@ -1,0 +1,21 @@
+import type { LayoutServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { getBranding } from '#lib/server/admin/branding.ts';
+import { can } from '#lib/server/accounts/policy.ts';
+
+// Pages are server-rendered and work without JavaScript; none ships client code.
+export const csr = false;
+
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const { database } = await services();
+	const branding = await getBranding(database.db);
+	return {
+		user: locals.user ? { name: locals.user.name } : null,
+		isAdmin: can(locals.user, 'admin.view'),
+		brand: {
+			name: branding.name,
+			logo: branding.logo ? { ...branding.logo } : null,
+			locales: branding.locales
+		}
+	};
+};

@@ -1,0 +1,59 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { errorOn } from '#lib/accounts/schemas.ts';
+import { services } from '#lib/server/platform/app.ts';
+import { getBranding } from '#lib/server/admin/branding.ts';
+import {
+	endOtherSessions,
+	endSession,
+	listSessions,
+	setLocale
+} from '#lib/server/accounts/sessions.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	const { database } = await services();
+	const sessions = await listSessions(database.db, locals.user.id, locals.sessionId);
+	return {
+		me: { name: locals.user.name, locale: locals.user.locale, roles: locals.user.roles },
+		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))
+	};
+};
+
+export const actions: Actions = {
+	language: async ({ request, locals, cookies }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const locale = form.text('locale');
+		const { database } = await services();
+		const { locales } = await getBranding(database.db);
+		if (!(locales as string[]).includes(locale))
+			return fail(400, { errors: errorOn('locale', 'error_generic') });
+		await setLocale(database.db, locals.user.id, locale);
+		cookies.set('PARAGLIDE_LOCALE', locale, {
+			path: '/',
+			maxAge: 60 * 60 * 24 * 400,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
+		redirect(
+			303,
+			localizeHref('/account?saved=1', { locale: locale as ReturnType<typeof getLocale> })
+		);
+	},
+	endSession: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const { database } = await services();
+		await endSession(database.db, locals.user.id, form.text('session').slice(0, 100));
+		return { ended: true };
+	},
+	endOthers: async ({ locals }) => {
+		if (!locals.user || !locals.sessionId) redirect(303, localizeHref('/sign-in'));
+		const { database } = await services();
+		await endOtherSessions(database.db, locals.user.id, locals.sessionId);
+		return { ended: true };
+	}
+};

@@ -1,0 +1,32 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { errorOn } from '#lib/accounts/schemas.ts';
+import { services } from '#lib/server/platform/app.ts';
+import { listPeople, setRoles } from '#lib/server/accounts/roles.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { database } = await services();
+	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
+	const pageNo = Math.max(
+		1,
+		Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
+	);
+	const result = await listPeople(database.db, locals.user, q, pageNo);
+	if (!result) error(403, 'Forbidden');
+	return { q, ...result };
+};
+
+export const actions: Actions = {
+	roles: async ({ request, locals }) => {
+		const form = await readForm(request);
+		const userId = form.text('user').slice(0, 100);
+		const roles = form.data.getAll('role').filter((r): r is string => typeof r === 'string');
+		const { database } = await services();
+		const result = await setRoles(database.db, locals.user, userId, roles);
+		if (result.ok) return { saved: userId };
+		if (result.reason === 'forbidden') error(403, 'Forbidden');
+		if (result.reason === 'not-found') error(404, 'Not found');
+		return fail(409, { failed: userId, errors: errorOn('form', 'admin_last_admin') });
+	}
+};

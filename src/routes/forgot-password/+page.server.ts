@@ -1,0 +1,31 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { errorOn, fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { logger } from '#lib/server/platform/logger.ts';
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await readForm(request);
+		const values = { email: form.text('email').slice(0, 300) };
+		if (locals.rateLimited)
+			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
+		const parsed = forgotPasswordForm.safeParse({ email: form.text('email') });
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const { auth } = await services();
+		try {
+			await auth.api.requestPasswordReset({
+				body: {
+					email: parsed.data.email,
+					redirectTo: localizeHref('/reset-password', { locale: getLocale() })
+				}
+			});
+		} catch (error) {
+			// The answer never says whether an account exists.
+			logger.warn({ err: (error as Error).message }, 'password reset request failed');
+		}
+		return { sent: true };
+	}
+};

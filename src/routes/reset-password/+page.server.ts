@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { errorOn, fieldErrors, resetPasswordForm } from '#lib/accounts/schemas.ts';
+import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const token = url.searchParams.get('token') ?? '';
+	return {
+		token: /^[A-Za-z0-9_-]{1,200}$/.test(token) ? token : '',
+		invalid: url.searchParams.has('error')
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await readForm(request);
+		if (locals.rateLimited) return fail(429, { errors: errorOn('form', 'error_rate_limited') });
+		const parsed = resetPasswordForm.safeParse({
+			token: form.text('token'),
+			password: form.text('password')
+		});
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		const { auth } = await services();
+		try {
+			await auth.api.resetPassword({
+				body: { token: parsed.data.token, newPassword: parsed.data.password }
+			});
+		} catch (error) {
+			const { key, status } = authErrorKey(error);
+			return fail(status, { errors: errorOn('form', key) });
+		}
+		redirect(303, localizeHref('/sign-in?reset=done'));
+	}
+};

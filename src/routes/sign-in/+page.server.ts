@@ -1,0 +1,46 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { errorOn, fieldErrors, signInEmailForm } from '#lib/accounts/schemas.ts';
+import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, localizeHref('/account'));
+	const { config } = await services();
+	return {
+		providers: config.oidcProviders.map((p) => ({ id: p.id, name: p.name })),
+		notice: url.searchParams.get('reset') === 'done' ? 'reset_done' : null,
+		error: url.searchParams.get('error') ? 'error_generic' : null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const form = await readForm(request);
+		const values = { email: form.text('email').slice(0, 300) };
+		if (locals.rateLimited)
+			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
+		const parsed = signInEmailForm.safeParse({
+			email: form.text('email'),
+			password: form.text('password')
+		});
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const { auth } = await services();
+		try {
+			await auth.api.signInEmail({
+				body: {
+					email: parsed.data.email,
+					password: parsed.data.password,
+					callbackURL: localizeHref('/verified', { locale: getLocale() })
+				},
+				headers: request.headers
+			});
+		} catch (error) {
+			const { key, status } = authErrorKey(error);
+			return fail(status, { values, errors: errorOn('form', key) });
+		}
+		redirect(303, localizeHref('/account'));
+	}
+};

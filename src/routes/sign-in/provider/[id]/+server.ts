@@ -1,0 +1,29 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+/** Starts an OpenID Connect sign-in: the state and PKCE cookies are set here, then the provider takes over. */
+export const GET: RequestHandler = async ({ params, request }) => {
+	const { auth, config } = await services();
+	const provider = config.oidcProviders.find((p) => p.id === params.id);
+	if (!provider) error(404, 'Not found');
+	const locale = getLocale();
+	let url: string | undefined;
+	try {
+		const result = await auth.api.signInSocial({
+			body: {
+				provider: provider.id,
+				callbackURL: localizeHref('/account', { locale }),
+				newUserCallbackURL: localizeHref('/account', { locale }),
+				errorCallbackURL: localizeHref('/sign-in?error=provider', { locale })
+			},
+			headers: request.headers
+		});
+		url = result?.url;
+	} catch {
+		url = undefined;
+	}
+	if (!url) redirect(303, localizeHref('/sign-in?error=provider', { locale }));
+	redirect(303, url);
+};
