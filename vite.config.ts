@@ -51,6 +51,7 @@ export default defineConfig({
 	test: {
 		expect: { requireAssertions: true },
 		fileParallelism: false,
+		env: { LOG_LEVEL: 'silent' },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		projects: [

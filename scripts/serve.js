@@ -1,7 +1,9 @@
 // Serves the built platform (build/). Configuration is checked first: a wrong value stops here
 // with one line naming the variable, before anything listens.
 import { existsSync } from 'node:fs';
+import http from 'node:http';
 import process from 'node:process';
+import compression from 'compression';
 
 const { parseConfig, ConfigError } = await import('../src/lib/server/platform/config.ts');
 let config;
@@ -14,18 +16,46 @@ try {
 	}
 	throw error;
 }
-if (!existsSync(new URL('../build/index.js', import.meta.url))) {
-	console.error(
-		'No build found: run `npm run build` first (or `npm start`, which builds when needed).'
-	);
+if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
+	console.error('No build found: run `npm run build` first (or `npm start`, which builds when needed).');
 	process.exit(1);
 }
-process.env.PORT = String(config.port);
-process.env.HOST = config.host;
+
+// The public origin is the configured ORIGIN, whatever Host or X-Forwarded-* a client sends:
+// form posts are checked against it and links in e-mails are built from it.
+const origin = new URL(config.origin);
+process.env.PROTOCOL_HEADER = 'x-passerelle-proto';
+process.env.HOST_HEADER = 'x-passerelle-host';
 process.env.BODY_SIZE_LIMIT ??= '4M';
-// adapter-node's own variable for the public origin; only set when the deployment set one.
-if (process.env.ORIGIN) process.env.ORIGIN = config.origin;
-await import('../build/index.js');
-console.log(
-	`Passerelle listening on ${config.origin} (${config.embedded ? 'embedded PGlite in ' + config.dataDir : 'PostgreSQL'})`
-);
+
+const { handler } = await import('../build/handler.js');
+const compress = compression({ threshold: 512 });
+
+const server = http.createServer((req, res) => {
+	req.headers['x-passerelle-proto'] = origin.protocol.slice(0, -1);
+	req.headers['x-passerelle-host'] = origin.host;
+	compress(req, res, () => handler(req, res));
+});
+server.keepAliveTimeout = 65_000;
+
+server.listen(config.port, config.host, () => {
+	console.log(
+		`Passerelle listening on ${config.origin} (${config.embedded ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL'})`
+	);
+});
+
+let stopping = false;
+function shutdown(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: finishing requests, then stopping`);
+	server.close(() => {
+		// Lets the app close its database cleanly (see hooks.server.ts).
+		process.emit('sveltekit:shutdown', signal);
+		setTimeout(() => process.exit(0), 1_000).unref();
+	});
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(1), 15_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -4,12 +4,16 @@ import type { Db } from '../db/client.ts';
 
 export type RateRule = { name: string; limit: number; windowSeconds: number };
 
-/** Sign-in, sign-up and one-time codes: tight limits per address, counted across all instances. */
+/**
+ * Limits per client address, counted across all instances. Generous enough for a workshop where
+ * a whole class signs up behind one office connection, tight enough to stop guessing at scale;
+ * one-time codes are also limited per code by better-auth (5 attempts).
+ */
 export const RULES = {
-	signIn: { name: 'sign-in', limit: 10, windowSeconds: 300 },
-	signUp: { name: 'sign-up', limit: 5, windowSeconds: 600 },
-	code: { name: 'code', limit: 5, windowSeconds: 600 },
-	reset: { name: 'reset', limit: 5, windowSeconds: 600 }
+	signIn: { name: 'sign-in', limit: 30, windowSeconds: 300 },
+	signUp: { name: 'sign-up', limit: 20, windowSeconds: 600 },
+	code: { name: 'code', limit: 15, windowSeconds: 600 },
+	reset: { name: 'reset', limit: 10, windowSeconds: 600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
