@@ -17,7 +17,9 @@ try {
 	throw error;
 }
 if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
-	console.error('No build found: run `npm run build` first (or `npm start`, which builds when needed).');
+	console.error(
+		'No build found: run `npm run build` first (or `npm start`, which builds when needed).'
+	);
 	process.exit(1);
 }
 

@@ -108,15 +108,15 @@ const i18n: Handle = async ({ event, resolve }) => {
 		const location = localizeHref(rest + event.url.search, { locale: branding.locales[0] });
 		return new Response(null, { status: 307, headers: { location } });
 	}
-	const style = brandStyle(branding);
 	// Routing already ignores the prefix (reroute in hooks.ts); the middleware sets the request's locale.
 	return paraglideMiddleware(event.request, ({ locale }) => {
 		return resolve(event, {
-			transformPageChunk: ({ html }) =>
+			// Read when the page is rendered, after any form action changed the branding.
+			transformPageChunk: async ({ html }) =>
 				html
 					.replace('%paraglide.lang%', locale)
 					.replace('%paraglide.dir%', locale === 'ar' ? 'rtl' : 'ltr')
-					.replace('%passerelle.brand%', style)
+					.replace('%passerelle.brand%', brandStyle(await getBranding(database.db)))
 		});
 	});
 };

@@ -39,11 +39,14 @@ export async function createAdmin(
 		return { ok: false, error: '--password must have at least 10 varied characters' };
 	const ctx = await auth.$context;
 	const hash = await ctx.password.hash(password.data);
-	const created = await ctx.internalAdapter.createUser({
-		email: email.data,
-		name: name.data,
-		emailVerified: true
-	});
+	const created = await ctx.internalAdapter.createUser(
+		{
+			email: email.data,
+			name: name.data,
+			emailVerified: true
+		},
+		{ method: 'admin' }
+	);
 	await ctx.internalAdapter.linkAccount({
 		userId: created.id,
 		providerId: 'credential',

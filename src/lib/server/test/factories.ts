@@ -14,11 +14,14 @@ export async function buildMember(
 	const email = overrides.email ?? `member-${counter}-${randomUUID().slice(0, 8)}@example.org`;
 	const password = overrides.password ?? 'a sturdy passphrase';
 	const ctx = await s.auth.$context;
-	const user = await ctx.internalAdapter.createUser({
-		email,
-		name: overrides.name ?? `Member ${counter}`,
-		emailVerified: true
-	});
+	const user = await ctx.internalAdapter.createUser(
+		{
+			email,
+			name: overrides.name ?? `Member ${counter}`,
+			emailVerified: true
+		},
+		{ method: 'admin' }
+	);
 	await ctx.internalAdapter.linkAccount({
 		userId: user.id,
 		providerId: 'credential',

@@ -25,5 +25,6 @@ export const GET: RequestHandler = async ({ params, request }) => {
 		url = undefined;
 	}
 	if (!url) redirect(303, localizeHref('/sign-in?error=provider', { locale }));
-	redirect(303, url);
+	// To the provider (another origin): SvelteKit's redirect() only goes to this site.
+	return new Response(null, { status: 303, headers: { location: url } });
 };

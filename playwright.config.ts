@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+import { APP_ORIGIN } from './tests/e2e/stack/ports.ts';
+
+const chromium = {
+	// Debian's Chromium: no browser is downloaded, here or for anyone running the tests.
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: !!process.env.CI,
+	timeout: 60_000,
+	reporter: [['list']],
+	use: {
+		baseURL: APP_ORIGIN,
+		launchOptions: chromium,
+		locale: 'en-GB',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'chromium', testIgnore: /nojs\.spec\.ts/ },
+		{
+			name: 'no-javascript',
+			testMatch: /(sign-up-email|nojs)\.spec\.ts/,
+			use: { javaScriptEnabled: false }
+		}
+	],
+	webServer: {
+		command: 'node tests/e2e/stack/start.ts',
+		url: `${APP_ORIGIN}/readyz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		stdout: 'pipe',
+		stderr: 'pipe'
+	}
+});

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { ADMIN, signInWithEmail, signUpVerified } from './support.ts';
+
+test('an administrator gives roles', async ({ page, browser }) => {
+	const memberContext = await browser.newContext();
+	const memberPage = await memberContext.newPage();
+	const member = await signUpVerified(memberPage, 'Fatima Zahra Benali');
+	await memberPage.goto('/en/admin');
+	await expect(memberPage.getByRole('heading', { level: 1 })).toHaveText(
+		'You do not have access to this page.'
+	);
+
+	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	await page.getByRole('link', { name: 'Administration' }).click();
+	await page.getByRole('link', { name: 'People and roles' }).click();
+	await page.getByLabel('Search by name, e-mail or phone').fill(member.email);
+	await page.getByRole('button', { name: 'Search' }).click();
+	const card = page.locator('.cards li', { hasText: member.email });
+	await card.getByLabel('Moderator').check();
+	await card.getByLabel('Mentoring coordinator').check();
+	await card.getByRole('button', { name: 'Save roles' }).click();
+	await expect(page.getByRole('status')).toHaveText('Roles saved.');
+
+	await memberPage.goto('/en/account');
+	await expect(memberPage.locator('main')).toContainText('Moderator');
+	await expect(memberPage.locator('main')).toContainText('Mentoring coordinator');
+	await memberContext.close();
+});
+
+test.afterEach(async ({ browser }) => {
+	// Back to neutral branding whatever happened, so other tests see the defaults.
+	const page = await (await browser.newContext()).newPage();
+	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	await page.goto('/en/admin/settings');
+	await page.getByLabel('Platform name').fill('Passerelle');
+	await page.getByLabel('Main colour').fill('#1f5f8b');
+	for (const name of ['English', 'Français', 'Español', 'العربية'])
+		await page.getByRole('checkbox', { name }).check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Settings saved.');
+	await page.context().close();
+});
+
+test('an administrator sets the name, colours and languages, and sees the outbox', async ({
+	page
+}) => {
+	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	await page.goto('/en/admin/settings');
+	await page.getByLabel('Platform name').fill('Pont Solidaire');
+	await page.getByLabel('Main colour').fill('#0b6e4f');
+	await page.getByRole('checkbox', { name: 'Español' }).uncheck();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Settings saved.');
+	await expect(page.locator('header .brand')).toHaveText('Pont Solidaire');
+	await expect(page.locator('.langs')).not.toContainText('Español');
+	const brand = await page
+		.locator('header.site')
+		.evaluate((el) => getComputedStyle(el).backgroundColor);
+	expect(brand).toBe('rgb(11, 110, 79)');
+	await page.goto('/es/account');
+	await expect(page).toHaveURL(/\/en\/account$/);
+
+	// Bad colour: refused with a message, nothing changed.
+	await page.goto('/en/admin/settings');
+	await page.getByLabel('Main colour').fill('red');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.locator('#f-primary-error')).toHaveText('Use a colour code like #1f5f8b.');
+	await page.goto('/en/admin/settings');
+	await expect(page.getByLabel('Main colour')).toHaveValue('#0b6e4f');
+
+	await page.goto('/en/admin/outbox');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outbox');
+});

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import fr from '../../messages/fr.json' with { type: 'json' };
+import { ADMIN, signInWithEmail, uniqueEmail } from './support.ts';
+
+type Case = { name: string; email: string; password: string; field: string; message: string };
+
+const cases: Case[] = [
+	{
+		name: 'Zoë',
+		email: 'pas-une-adresse',
+		password: 'une phrase solide',
+		field: 'email',
+		message: fr.error_email_invalid
+	},
+	{
+		name: 'Zoë',
+		email: 'x',
+		password: 'court',
+		field: 'password',
+		message: fr.error_password_weak
+	},
+	{
+		name: 'x'.repeat(10_000),
+		email: 'x',
+		password: 'une phrase solide',
+		field: 'name',
+		message: fr.error_name_too_long
+	},
+	{
+		name: 'Ana\u202Egnp.exe',
+		email: 'x',
+		password: 'une phrase solide',
+		field: 'name',
+		message: fr.error_name_hidden_characters
+	},
+	{
+		name: 'Ali\u0007',
+		email: 'x',
+		password: 'une phrase solide',
+		field: 'name',
+		message: fr.error_name_hidden_characters
+	}
+];
+
+async function submitSignUp(page: Page, c: Case, email: string) {
+	await page.goto('/fr/sign-up');
+	// Fill through the DOM: a person can paste these, and maxlength is not a server-side check.
+	await page.evaluate(
+		([name, email, password]) => {
+			(document.querySelector('#f-name') as HTMLInputElement).value = name;
+			(document.querySelector('#f-email') as HTMLInputElement).value = email;
+			(document.querySelector('#f-password') as HTMLInputElement).value = password;
+		},
+		[c.name, email, c.password]
+	);
+	const [response] = await Promise.all([
+		page.waitForResponse((r) => r.request().method() === 'POST'),
+		page.locator('main form button[type=submit]').click()
+	]);
+	return response;
+}
+
+test('bad sign-up input gets a clear message in the page language, a 4xx, and nothing is stored', async ({
+	page,
+	browser
+}) => {
+	const tried: string[] = [];
+	for (const c of cases) {
+		const email = c.email === 'x' ? uniqueEmail('refused') : c.email;
+		tried.push(email);
+		const response = await submitSignUp(page, c, email);
+		expect(response.status(), c.field).toBeGreaterThanOrEqual(400);
+		expect(response.status(), c.field).toBeLessThan(500);
+		await expect(page.locator(`#f-${c.field}-error`)).toHaveText(c.message);
+		await expect(page.getByRole('alert')).toBeVisible();
+	}
+
+	const admin = await (await browser.newContext()).newPage();
+	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	for (const email of tried.filter((e) => e.includes('@'))) {
+		await admin.goto(`/en/admin/people?q=${encodeURIComponent(email)}`);
+		await expect(admin.getByText('Nobody matches.')).toBeVisible();
+	}
+});
+
+test('a bad phone number and a bad code get clear messages', async ({ page }) => {
+	await page.goto('/es/sign-in/phone');
+	await page.locator('#f-phone').fill('+12');
+	await page.locator('main form button[type=submit]').click();
+	await expect(page.locator('#f-phone-error')).toBeVisible();
+	await expect(page.locator('#f-phone-error')).not.toHaveText('');
+});
+
+test('names in Arabic, Chinese and with accents are accepted and shown intact', async ({
+	page
+}) => {
+	const { signUpVerified } = await import('./support.ts');
+	for (const name of ['محمد الحداد', '王秀英', 'Nguyễn Thị Lan']) {
+		const context = await page.context().browser()!.newContext();
+		const p = await context.newPage();
+		await signUpVerified(p, name);
+		await p.goto('/en/account');
+		await expect(p.getByText(`Signed in as ${name}`)).toBeVisible();
+		await context.close();
+	}
+});

@@ -1,0 +1,79 @@
+import { expect, test, type Browser } from '@playwright/test';
+import http from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ADMIN, signInWithEmail } from './support.ts';
+import { PAGES } from './pages.ts';
+
+// Budgets from budgets.md, in compressed bytes on the wire.
+const BUDGET = { html: 14 * 1024, css: 12 * 1024, js: 40 * 1024 };
+
+async function cookieFor(browser: Browser) {
+	const page = await (await browser.newContext()).newPage();
+	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	const cookies = await page.context().cookies();
+	return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** The bytes the server puts on the wire (as a browser asking for gzip receives them). */
+function compressedSize(url: string, cookie: string) {
+	return new Promise<{ status: number; bytes: number; encoded: string | undefined; text: string }>(
+		(resolve, reject) => {
+			const request = http.get(
+				url,
+				{ headers: { cookie, 'accept-encoding': 'gzip', accept: 'text/html' } },
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (c: Buffer) => chunks.push(c));
+					response.on('end', () => {
+						const raw = Buffer.concat(chunks);
+						const encoded = response.headers['content-encoding'];
+						const text = (encoded === 'gzip' ? gunzipSync(raw) : raw).toString('utf8');
+						resolve({ status: response.statusCode ?? 0, bytes: raw.byteLength, encoded, text });
+					});
+				}
+			);
+			request.on('error', reject);
+		}
+	);
+}
+
+test('every page stays within the page-weight budget, in English and Arabic', async ({
+	browser,
+	baseURL
+}) => {
+	const cookie = await cookieFor(browser);
+	const rows: string[] = [];
+	const over: string[] = [];
+	for (const locale of ['en', 'ar']) {
+		for (const { path, who } of PAGES) {
+			const url = `${baseURL}/${locale}${path}`;
+			const html = await compressedSize(url, who === 'visitor' ? '' : cookie);
+			expect(html.status, url).toBe(200);
+			expect(html.encoded, `${url} is compressed`).toBe('gzip');
+			const assets = [...html.text.matchAll(/<(?:link[^>]+href|script[^>]+src)="([^"]+)"/g)].map(
+				(m) => m[1]
+			);
+			const css = assets.filter(
+				(a) => a.endsWith('.css') && !/disabled/.test(html.text.split(a)[1].slice(0, 40))
+			);
+			const js = assets.filter((a) => a.endsWith('.js'));
+			let cssBytes = (html.text.match(/<style[^>]*>[\s\S]*?<\/style>/g) ?? []).reduce(
+				(n, s) => n + gzipSync(s).byteLength,
+				0
+			);
+			for (const href of css) cssBytes += (await compressedSize(new URL(href, url).href, '')).bytes;
+			let jsBytes = 0;
+			for (const src of js) jsBytes += (await compressedSize(new URL(src, url).href, '')).bytes;
+			rows.push(
+				`${`/${locale}${path}`.padEnd(34)} ${String(html.bytes).padStart(7)} ${String(cssBytes).padStart(7)} ${String(jsBytes).padStart(7)}`
+			);
+			if (html.bytes > BUDGET.html) over.push(`${url}: HTML ${html.bytes} B`);
+			if (cssBytes > BUDGET.css) over.push(`${url}: CSS ${cssBytes} B`);
+			if (jsBytes > BUDGET.js) over.push(`${url}: JS ${jsBytes} B`);
+			// Pages are server-rendered without client code (csr = false): no JavaScript at all.
+			if (jsBytes > 0) over.push(`${url}: ships JavaScript though csr = false`);
+		}
+	}
+	console.log(`\npage (compressed bytes)              HTML     CSS      JS\n${rows.join('\n')}`);
+	expect(over).toEqual([]);
+});

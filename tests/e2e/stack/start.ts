@@ -1,0 +1,89 @@
+// The end-to-end stack: a real SMTP server, an SMS webhook, an OpenID provider, the first
+// administrator, and the built platform on a fresh embedded database. Playwright starts it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { startSmtp } from '../../support/smtp.ts';
+import { startSmsWebhook } from '../../support/sms-webhook.ts';
+import { startOidcProvider } from '../../support/oidc.ts';
+import { ADMIN, APP_ORIGIN, APP_PORT, MAILBOX_PORT, OIDC_PORT } from './ports.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-e2e-'));
+const smtp = await startSmtp();
+const sms = await startSmsWebhook();
+const oidc = await startOidcProvider(OIDC_PORT, `${APP_ORIGIN}/api/auth/callback/testid`);
+
+// Tests read what was "delivered" here: GET /mail?to=…, GET /sms?to=…
+const mailbox = http.createServer((req, res) => {
+	const url = new URL(req.url ?? '/', 'http://x');
+	const to = (url.searchParams.get('to') ?? '').toLowerCase();
+	const body =
+		url.pathname === '/mail'
+			? smtp.mails.filter((m) => m.to === to)
+			: url.pathname === '/sms'
+				? sms.messages.filter((m) => m.to === to)
+				: null;
+	if (!body) return res.writeHead(404).end();
+	res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+});
+await new Promise<void>((resolve) => mailbox.listen(MAILBOX_PORT, '127.0.0.1', resolve));
+
+const env = {
+	...process.env,
+	PORT: String(APP_PORT),
+	HOST: '127.0.0.1',
+	ORIGIN: APP_ORIGIN,
+	DATA_DIR: dataDir,
+	SMTP_URL: smtp.url,
+	SMS_WEBHOOK_URL: sms.url,
+	OIDC_PROVIDERS: JSON.stringify([
+		{
+			id: 'testid',
+			name: 'Test ID',
+			issuer: oidc.issuer,
+			clientId: oidc.clientId,
+			clientSecret: oidc.clientSecret
+		}
+	]),
+	SEED_DEMO: 'true',
+	RATE_LIMIT: process.env.E2E_RATE_LIMIT ?? 'false',
+	LOG_LEVEL: 'warn'
+};
+// Asynchronously: this process must keep answering (the OpenID provider lives here).
+const admin = spawn(
+	process.execPath,
+	[
+		'scripts/passerelle.js',
+		'create-admin',
+		'--email',
+		ADMIN.email,
+		'--name',
+		ADMIN.name,
+		'--password',
+		ADMIN.password
+	],
+	{ cwd: root, env, stdio: 'inherit' }
+);
+const adminStatus = await new Promise<number | null>((resolve) => admin.on('exit', resolve));
+if (adminStatus !== 0) process.exit(adminStatus ?? 1);
+
+const app = spawn(process.execPath, ['scripts/serve.js'], { cwd: root, env, stdio: 'inherit' });
+let stopping = false;
+async function stop(code: number) {
+	if (stopping) return;
+	stopping = true;
+	app.kill('SIGTERM');
+	await Promise.allSettled([smtp.close(), sms.close(), oidc.close()]);
+	mailbox.close();
+	setTimeout(() => {
+		rmSync(dataDir, { recursive: true, force: true });
+		process.exit(code);
+	}, 1500);
+}
+app.on('exit', (code) => stop(code ?? 0));
+process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', () => stop(0));

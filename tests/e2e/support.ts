@@ -1,0 +1,75 @@
+import { expect, type Page } from '@playwright/test';
+import { ADMIN, MAILBOX } from './stack/ports.ts';
+
+export { ADMIN };
+
+let n = 0;
+export function uniqueEmail(tag: string) {
+	n++;
+	return `${tag}-${Date.now().toString(36)}-${n}@e2e.example.org`;
+}
+
+export function uniquePhone() {
+	// French mobile numbers +33 6 xx xx xx xx, unique per run.
+	const digits = String(Date.now() % 100_000_000).padStart(8, '0');
+	return {
+		typed: `+33 6 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`,
+		e164: `+336${digits}`
+	};
+}
+
+async function fetchBox(kind: 'mail' | 'sms', to: string) {
+	const response = await fetch(`${MAILBOX}/${kind}?to=${encodeURIComponent(to)}`);
+	return (await response.json()) as { subject?: string; text?: string; body?: string }[];
+}
+
+/** Waits for the n-th message delivered to an address and returns it. */
+export async function waitForMail(to: string, count = 1) {
+	await expect
+		.poll(async () => (await fetchBox('mail', to)).length, { timeout: 15_000 })
+		.toBeGreaterThanOrEqual(count);
+	const mails = await fetchBox('mail', to);
+	return mails[count - 1] as { subject: string; text: string };
+}
+
+export async function waitForSms(to: string, count = 1) {
+	await expect
+		.poll(async () => (await fetchBox('sms', to)).length, { timeout: 15_000 })
+		.toBeGreaterThanOrEqual(count);
+	const messages = await fetchBox('sms', to);
+	return messages[count - 1] as { body: string };
+}
+
+export function linkIn(text: string) {
+	const url = text.match(/https?:\/\/\S+/)?.[0];
+	if (!url) throw new Error(`no link in: ${text}`);
+	return url;
+}
+
+export async function signInWithEmail(page: Page, email: string, password: string, locale = 'en') {
+	await page.goto(`/${locale}/sign-in`);
+	await page.locator('#f-email').fill(email);
+	await page.locator('#f-password').fill(password);
+	await page.locator('main form button[type=submit]').first().click();
+	await expect(page).toHaveURL(new RegExp(`/${locale}/account`));
+}
+
+/** Creates a verified account through the real sign-up form and e-mail link. */
+export async function signUpVerified(
+	page: Page,
+	name: string,
+	password = 'a sturdy passphrase',
+	locale = 'en'
+) {
+	const email = uniqueEmail('member');
+	await page.goto(`/${locale}/sign-up`);
+	await page.locator('#f-name').fill(name);
+	await page.locator('#f-email').fill(email);
+	await page.locator('#f-password').fill(password);
+	await page.locator('main form button[type=submit]').click();
+	await expect(page).toHaveURL(new RegExp(`/${locale}/check-email`));
+	const mail = await waitForMail(email);
+	await page.goto(linkIn(mail.text));
+	await expect(page).toHaveURL(new RegExp(`/${locale}/verified`));
+	return { email, password, name };
+}
