@@ -57,11 +57,15 @@ export async function startServer({ port, dataDir, env = {} }) {
 			child.kill('SIGTERM');
 			throw new Error('The server did not become ready within 120 s');
 		}
-		const ready = await fetch(`${origin}/readyz`).then((r) => r.ok, () => false);
+		const ready = await fetch(`${origin}/readyz`).then(
+			(r) => r.ok,
+			() => false
+		);
 		if (ready) break;
 		await sleep(200);
 	}
-	if (code !== undefined) throw new Error(`The server exited with code ${code} before it was ready`);
+	if (code !== undefined)
+		throw new Error(`The server exited with code ${code} before it was ready`);
 
 	return {
 		origin,
