@@ -26,6 +26,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
+	const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 	const dir = opts.pgliteDir ?? 'memory://';
 	let release = () => {};
 	if (!dir.startsWith('memory://')) {
@@ -34,6 +35,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 	}
 	const client = await PGlite.create({
 		dataDir: dir,
+		extensions: { pg_trgm },
 		// PostgreSQL's defaults assume a dedicated server; the embedded database shares a small
 		// machine with the web server, so its buffers stay small (see docs/decisions/0002).
 		postgresqlconf: [

@@ -1,3 +1,5 @@
 export * from '../accounts/schema.ts';
 export * from '../platform/schema.ts';
 export * from '../members/schema.ts';
+export * from '../esco/schema.ts';
+export * from '../countries/schema.ts';

@@ -26,16 +26,21 @@ export async function homeSummary(db: Db): Promise<HomeSummary> {
 		.select({
 			name: user.name,
 			headline: memberProfile.headline,
+			visibility: memberProfile.visibility,
 			contentLocale: memberProfile.contentLocale
 		})
 		.from(memberProfile)
 		.innerJoin(user, eq(user.id, memberProfile.userId))
-		.where(eq(memberProfile.visibility, 'public'))
+		.where(eq(memberProfile.listed, 'public'))
 		.orderBy(user.name)
 		.limit(8);
 	return {
 		memberCount: n,
 		organisations,
-		members: members.map((m) => ({ ...m, headline: m.headline ?? '' }))
+		members: members.map((m) => ({
+			name: m.name,
+			contentLocale: m.contentLocale,
+			headline: m.visibility.headline === 'public' ? (m.headline ?? '') : ''
+		}))
 	};
 }

@@ -1,19 +1,85 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/schema.ts';
+import { tsvector } from '../db/types.ts';
 
-/** A member's public-facing profile; each text carries the language it is written in. */
-export const memberProfile = pgTable('member_profile', {
-	userId: text('user_id')
-		.primaryKey()
-		.references(() => user.id, { onDelete: 'cascade' }),
-	headline: text('headline'),
-	bio: text('bio'),
-	contentLocale: text('content_locale').notNull().default('en'),
-	visibility: text('visibility', { enum: ['public', 'members', 'nobody'] })
-		.notNull()
-		.default('members'),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});
+export type Visibility = 'public' | 'members' | 'nobody';
+export type ProfileLanguage = {
+	code: string;
+	level: 'native' | 'fluent' | 'intermediate' | 'basic';
+};
+export type ProfileLink = { url: string; label: string };
+export type StoredImage = { version: string; width: number; height: number };
+
+/**
+ * A member's profile. `listed` says who may see that the profile exists (and its name); `visibility`
+ * says, field by field, who may see the rest. The search columns are derived on every write from the
+ * fields each audience may see, so a hidden field can never be used to find someone:
+ * - `search_public` / `facets_public`: what a visitor may search and filter on;
+ * - `search_members` / `facets_members`: what a signed-in member may search and filter on.
+ * Facets are `origin:SY`, `res:FR`, `lang:ar`, `esco:<uri>`, `interest:<lower-case text>`.
+ */
+export const memberProfile = pgTable(
+	'member_profile',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		headline: text('headline'),
+		bio: text('bio'),
+		city: text('city'),
+		residenceCountry: text('residence_country'),
+		originCountries: text('origin_countries')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		languages: jsonb('languages').$type<ProfileLanguage[]>().notNull().default([]),
+		expertise: text('expertise')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		interests: text('interests')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		links: jsonb('links').$type<ProfileLink[]>().notNull().default([]),
+		photo: jsonb('photo').$type<StoredImage | null>(),
+		contentLocale: text('content_locale').notNull().default('en'),
+		listed: text('listed').$type<Visibility>().notNull().default('members'),
+		visibility: jsonb('visibility').$type<Record<string, Visibility>>().notNull().default({}),
+		nameKey: text('name_key').notNull().default(''),
+		searchPublic: tsvector('search_public'),
+		searchMembers: tsvector('search_members'),
+		facetsPublic: text('facets_public')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		facetsMembers: text('facets_members')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('member_profile_listed_idx').on(t.listed),
+		index('member_profile_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+		index('member_profile_search_public_idx').using('gin', t.searchPublic),
+		index('member_profile_search_members_idx').using('gin', t.searchMembers),
+		index('member_profile_facets_public_idx').using('gin', t.facetsPublic),
+		index('member_profile_facets_members_idx').using('gin', t.facetsMembers)
+	]
+);
+
+export const ORGANISATION_KINDS = [
+	'diaspora_association',
+	'ngo',
+	'municipality',
+	'ministry',
+	'employer',
+	'university',
+	'international_organisation'
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const organisation = pgTable(
 	'organisation',
@@ -25,7 +91,51 @@ export const organisation = pgTable(
 		description: text('description').notNull().default(''),
 		contentLocale: text('content_locale').notNull().default('en'),
 		countryCode: text('country_code'),
+		countries: text('countries')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		sectors: text('sectors')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		website: text('website'),
+		logo: jsonb('logo').$type<StoredImage | null>(),
+		/** pending until an administrator approves it; only approved organisations are shown. */
+		status: text('status')
+			.$type<'pending' | 'approved' | 'rejected'>()
+			.notNull()
+			.default('approved'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		nameKey: text('name_key').notNull().default(''),
+		search: tsvector('search'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('organisation_name_idx').on(t.name),
+		index('organisation_status_idx').on(t.status),
+		index('organisation_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+		index('organisation_search_idx').using('gin', t.search)
+	]
+);
+
+/** Membership: `requested` (the person asked), `invited` (an admin asked), `active`. */
+export const organisationMember = pgTable(
+	'organisation_member',
+	{
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role').$type<'admin' | 'member'>().notNull().default('member'),
+		status: text('status').$type<'active' | 'requested' | 'invited'>().notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('organisation_name_idx').on(t.name)]
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.userId] }),
+		index('organisation_member_user_idx').on(t.userId)
+	]
 );

@@ -35,7 +35,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
 				headline: m.headline,
 				bio: m.bio,
 				contentLocale: m.contentLocale,
-				visibility: 'public'
+				listed: 'public',
+				visibility: { headline: 'public', bio: 'public' }
 			});
 		}
 		return true;
