@@ -70,16 +70,7 @@ export const memberProfile = pgTable(
 	]
 );
 
-export const ORGANISATION_KINDS = [
-	'diaspora_association',
-	'ngo',
-	'municipality',
-	'ministry',
-	'employer',
-	'university',
-	'international_organisation'
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export { ORGANISATION_KINDS, type OrganisationKind } from '#lib/members/organisation-kinds.ts';
 
 export const organisation = pgTable(
 	'organisation',

@@ -41,3 +41,25 @@ export async function signIn(s: Services, email: string, password: string) {
 		.join('; ');
 	return new Headers({ cookie });
 }
+
+/** A member with a saved profile; visibility defaults to public for every field unless given. */
+export async function buildProfile(
+	s: Services,
+	fields: Partial<import('#lib/members/profile.ts').ProfileInput> & { name: string },
+	roles: Role[] = []
+) {
+	const { emptyProfile, writeProfile } = await import('../members/save-profile.ts');
+	const { PROFILE_FIELDS } = await import('#lib/members/profile.ts');
+	const member = await buildMember(s, { name: fields.name, roles });
+	const base = emptyProfile(fields.name, 'en');
+	const allPublic = Object.fromEntries(
+		Object.keys(PROFILE_FIELDS).map((k) => [k, 'public'])
+	) as typeof base.visibility;
+	await writeProfile(s.database.db, member.id, {
+		...base,
+		listed: 'public',
+		...fields,
+		visibility: { ...allPublic, ...(fields.visibility ?? {}) }
+	});
+	return member;
+}

@@ -1,0 +1,16 @@
+/** What a page or the API may show of a profile: absent keys are fields the viewer may not see. */
+export type ProfileView = {
+	id: string;
+	name: string;
+	contentLocale: string;
+	photo?: { version: string } | null;
+	headline?: string | null;
+	origin?: string[];
+	residence?: string | null;
+	city?: string | null;
+	languages?: { code: string; level: string }[];
+	expertise?: { uri: string; label: string }[];
+	interests?: string[];
+	bioHtml?: string | null;
+	links?: { url: string; label: string }[];
+};

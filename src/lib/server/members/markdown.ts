@@ -1,0 +1,18 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+// Members write short Markdown (bios, descriptions). No raw HTML survives: marked renders, then the
+// sanitiser keeps a small allow-list; links get rel=nofollow and open safely.
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+export function renderMarkdown(source: string): string {
+	const html = marked.parse(source) as string;
+	return sanitizeHtml(html, {
+		allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'code'],
+		allowedAttributes: { a: ['href'] },
+		allowedSchemes: ['https', 'http', 'mailto'],
+		transformTags: {
+			a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener ugc' })
+		}
+	});
+}

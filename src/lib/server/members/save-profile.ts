@@ -1,0 +1,128 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import { profileForm, PROFILE_FIELDS, type ProfileInput } from '#lib/members/profile.ts';
+import type { FieldErrors } from '#lib/accounts/schemas.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { escoConcept } from '../esco/schema.ts';
+import { memberProfile } from './schema.ts';
+import { canEditProfile } from './policy.ts';
+import { searchData } from './search-data.ts';
+
+export type SaveProfileResult =
+	{ ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
+
+/** Labels of the chosen ESCO concepts in every language we hold, so search finds them in any. */
+async function expertiseLabels(db: Db, uris: string[]) {
+	if (!uris.length) return { known: new Set<string>(), labels: [] as string[] };
+	const rows = await db
+		.select({
+			uri: escoConcept.uri,
+			preferred: escoConcept.preferredLabel,
+			alt: escoConcept.altLabels
+		})
+		.from(escoConcept)
+		.where(inArray(escoConcept.uri, uris));
+	return {
+		known: new Set(rows.map((r) => r.uri)),
+		labels: rows.flatMap((r) => [r.preferred, ...r.alt])
+	};
+}
+
+/** Writes the derived search columns from the profile as stored (used by saves and the seed). */
+export async function writeProfile(
+	db: Db,
+	userId: string,
+	input: Omit<ProfileInput, 'name'> & { name: string }
+) {
+	const { labels } = await expertiseLabels(db, input.expertise);
+	const derived = searchData({
+		name: input.name,
+		headline: input.headline || null,
+		city: input.city || null,
+		bio: input.bio || null,
+		residenceCountry: input.residence || null,
+		originCountries: input.origin,
+		languages: input.languages,
+		expertise: input.expertise,
+		expertiseLabels: labels,
+		interests: input.interests,
+		visibility: input.visibility
+	});
+	const values = {
+		userId,
+		headline: input.headline || null,
+		bio: input.bio || null,
+		city: input.city || null,
+		residenceCountry: input.residence || null,
+		originCountries: input.origin,
+		languages: input.languages,
+		expertise: input.expertise,
+		interests: input.interests,
+		links: input.links,
+		contentLocale: input.contentLocale,
+		listed: input.listed,
+		visibility: input.visibility,
+		nameKey: derived.nameKey,
+		searchPublic: sql`to_tsvector('simple', ${derived.publicText})`,
+		searchMembers: sql`to_tsvector('simple', ${derived.membersText})`,
+		facetsPublic: derived.facetsPublic,
+		facetsMembers: derived.facetsMembers,
+		updatedAt: new Date()
+	};
+	const { userId: _ignored, ...update } = values;
+	void _ignored;
+	await db
+		.insert(memberProfile)
+		.values(values)
+		.onConflictDoUpdate({ target: memberProfile.userId, set: update });
+}
+
+export async function saveProfile(
+	db: Db,
+	actor: Actor,
+	userId: string,
+	raw: unknown
+): Promise<SaveProfileResult> {
+	if (!canEditProfile(actor, userId)) return { ok: false, status: 403, errors: {} };
+	const parsed = profileForm.safeParse(raw);
+	if (!parsed.success) {
+		const errors: FieldErrors = {};
+		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
+		return { ok: false, status: 400, errors };
+	}
+	const input = parsed.data;
+	const { known } = await expertiseLabels(db, input.expertise);
+	if (input.expertise.some((u) => !known.has(u))) {
+		return { ok: false, status: 400, errors: { expertise: 'error_expertise_invalid' } };
+	}
+	await db.transaction(async (tx) => {
+		await tx
+			.update(user)
+			.set({ name: input.name, updatedAt: new Date() })
+			.where(eq(user.id, userId));
+		await writeProfile(tx as unknown as Db, userId, input);
+	});
+	return { ok: true };
+}
+
+/** A new profile: private by default, in the person's language. */
+export function emptyProfile(name: string, locale: string): ProfileInput {
+	return {
+		name,
+		headline: '',
+		city: '',
+		bio: '',
+		residence: '',
+		origin: [],
+		languages: [],
+		expertise: [],
+		interests: [],
+		links: [],
+		contentLocale: (['en', 'fr', 'es', 'ar'].includes(locale)
+			? locale
+			: 'en') as ProfileInput['contentLocale'],
+		listed: 'members',
+		visibility: { ...PROFILE_FIELDS }
+	};
+}
