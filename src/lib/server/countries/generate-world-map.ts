@@ -6,7 +6,7 @@
 // north), arcs simplified in projected units before countries are stitched (neighbours share the same
 // simplified border, so no gaps), integer coordinates, relative path commands, tiny islands dropped.
 import { writeFileSync } from 'node:fs';
-import { geoEqualEarth, geoPath } from 'd3-geo';
+import { geoEqualEarth } from 'd3-geo';
 import { feature, merge } from 'topojson-client';
 import countries from 'i18n-iso-countries';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -26,41 +26,65 @@ const codeOf = (g: (typeof all)[number]) =>
 	g.id ? countries.numericToAlpha2(String(g.id)) : PART_OF[g.properties?.name ?? ''];
 const kept = all.filter((g) => codeOf(g) && codeOf(g) !== 'AQ');
 
-const land = {
-	type: 'FeatureCollection' as const,
-	features: kept.map((g) => feature(topology, g))
-};
-const projection = geoEqualEarth().rotate([-11.6, 0]).fitWidth(WIDTH, land);
-const height = Math.ceil(geoPath(projection).bounds(land)[1][1]);
-
-// Absolute lon/lat arcs, projected, simplified; every country then stitches the same arcs.
+// Centred on 11.6°E so that the seam runs through the Bering Strait (-168.4°), where no land of the
+// 1:110m map crosses it: points are projected one by one, without d3's clipping, so a country
+// crossing the seam would be drawn across the whole map.
+const projection = geoEqualEarth().rotate([-11.6, 0]);
 const { scale, translate } = topology.transform!;
-const arcs = topology.arcs.map((arc) => {
+const projected = topology.arcs.map((arc) => {
 	let x = 0;
 	let y = 0;
-	const points = arc.map(([dx, dy]) => {
+	return arc.map(([dx, dy]) => {
 		x += dx;
 		y += dy;
-		return projection([x * scale[0] + translate[0], y * scale[1] + translate[1]])!;
+		const lonLat: [number, number] = [x * scale[0] + translate[0], y * scale[1] + translate[1]];
+		return { at: projection(lonLat)!, antarctic: lonLat[1] < -60 };
 	});
-	return simplify(points, TOLERANCE);
 });
+// Scaled to about the final width (Antarctica left out) and simplified in map units.
+const inside = projected.flat().filter((p) => !p.antarctic);
+const minX = Math.min(...inside.map((p) => p.at[0]));
+const maxX = Math.max(...inside.map((p) => p.at[0]));
+const k = WIDTH / (maxX - minX);
+const arcs = projected.map((arc) =>
+	simplify(
+		arc.map(({ at }) => [at[0] * k, at[1] * k] as [number, number]),
+		TOLERANCE
+	)
+);
 const planar = { ...topology, transform: undefined, arcs } as unknown as typeof topology;
 
 const byCode = new Map<string, (typeof all)[number][]>();
 for (const g of kept) byCode.set(codeOf(g)!, [...(byCode.get(codeOf(g)!) ?? []), g]);
 
+// Rings kept per country: islands too small to see are dropped, but never a country's largest ring.
+const shapes = [...byCode]
+	.sort(([a], [b]) => a.localeCompare(b))
+	.map(([code, geometries]) => {
+		const shape =
+			geometries.length > 1
+				? merge(planar, geometries as Parameters<typeof merge>[1])
+				: (feature(planar, geometries[0]).geometry as Polygon | MultiPolygon);
+		const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+		const rings = polygons.flat();
+		const largest = Math.max(...rings.map((r) => Math.abs(area(r))));
+		return { code, rings: rings.filter((r) => Math.abs(area(r)) >= Math.min(MIN_AREA, largest)) };
+	});
+
+// The drawn rings set the frame, so a dropped island (Hawaii) leaves no empty margin.
+const drawn = shapes.flatMap((s) => s.rings.flat());
+const [left, top] = [0, 1].map((i) => Math.min(...drawn.map((p) => p[i])));
+const right = Math.max(...drawn.map((p) => p[0]));
+const bottom = Math.max(...drawn.map((p) => p[1]));
+const fit = WIDTH / (right - left);
+const height = Math.ceil((bottom - top) * fit);
 const paths: Record<string, string> = {};
-for (const [code, geometries] of [...byCode].sort(([a], [b]) => a.localeCompare(b))) {
-	const shape =
-		geometries.length > 1
-			? merge(planar, geometries as Parameters<typeof merge>[1])
-			: (feature(planar, geometries[0]).geometry as Polygon | MultiPolygon);
-	const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
-	const rings = polygons.flatMap((p) => p).map((r) => dedupe(r.map(round)));
-	const largest = Math.max(...rings.map((r) => Math.abs(area(r))));
+for (const { code, rings } of shapes) {
 	const d = rings
-		.filter((r) => r.length > 3 && Math.abs(area(r)) >= Math.min(MIN_AREA, largest))
+		.map((r) =>
+			dedupe(r.map((p) => [Math.round((p[0] - left) * fit), Math.round((p[1] - top) * fit)]))
+		)
+		.filter((r) => r.length > 3)
 		.map(ringPath)
 		.join('');
 	if (d) paths[code] = d;
@@ -69,10 +93,6 @@ for (const [code, geometries] of [...byCode].sort(([a], [b]) => a.localeCompare(
 const out = { width: WIDTH, height, paths };
 writeFileSync(new URL('./world-map.json', import.meta.url), JSON.stringify(out) + '\n');
 console.log(`${Object.keys(paths).length} countries, ${JSON.stringify(out).length} bytes`);
-
-function round(p: Position): Position {
-	return [Math.round(p[0]), Math.round(p[1])];
-}
 
 function dedupe(ring: Position[]) {
 	return ring.filter((p, i) => i === 0 || p[0] !== ring[i - 1][0] || p[1] !== ring[i - 1][1]);

@@ -1,0 +1,32 @@
+import { json } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { RequestHandler } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { searchEsco } from '#lib/server/esco/search-esco.ts';
+
+const querySchema = z.object({
+	q: z.string().trim().min(1).max(100),
+	kind: z.enum(['occupation', 'skill']).optional(),
+	lang: z
+		.string()
+		.regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/)
+		.default('en'),
+	limit: z.coerce.number().int().min(1).max(25).default(10)
+});
+
+/** Public autocomplete over ESCO occupations and skills: reference data, no personal data. */
+export const GET: RequestHandler = async ({ url }) => {
+	// An empty parameter (`?kind=` from a form) means "not given".
+	const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
+	const parsed = querySchema.safeParse(params);
+	if (!parsed.success) {
+		return json(
+			{ error: { code: 'invalid_query', issues: parsed.error.issues } },
+			{ status: 400, headers: { 'cache-control': 'no-store' } }
+		);
+	}
+	const { q, kind, lang, limit } = parsed.data;
+	const { database } = await services();
+	const items = await searchEsco(database.db, q, { language: lang, kind, limit });
+	return json({ items }, { headers: { 'cache-control': 'public, max-age=3600' } });
+};
