@@ -124,7 +124,7 @@ const i18n: Handle = async ({ event, resolve }) => {
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.sessionId = null;
-	if (UNLOCALISED.test(event.url.pathname) && !event.url.pathname.startsWith('/api/v1')) {
+	if (/^\/(_app|healthz|readyz|metrics|favicon|robots\.txt|api\/auth)/.test(event.url.pathname)) {
 		return resolve(event);
 	}
 	const { auth, database } = await services();

@@ -9,8 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { geoEqualEarth } from 'd3-geo';
 import { feature, merge } from 'topojson-client';
 import countries from 'i18n-iso-countries';
-import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 
 const WIDTH = Number(process.argv[2] ?? 360);
@@ -18,12 +18,15 @@ const WIDTH = Number(process.argv[2] ?? 360);
 const TOLERANCE = Number(process.argv[3] ?? 0.7);
 const MIN_AREA = Number(process.argv[4] ?? 1.5);
 
-const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const all = topology.objects.countries.geometries;
+type Country = GeometryObject<{ name?: string }>;
+const topology = world as unknown as Topology<{ countries: GeometryCollection<{ name?: string }> }>;
+const all: Country[] = topology.objects.countries.geometries;
 // Natural Earth leaves three areas without an ISO code; the UN counts two of them with their state.
 const PART_OF: Record<string, string> = { 'N. Cyprus': 'CY', Somaliland: 'SO', Kosovo: 'XK' };
-const codeOf = (g: (typeof all)[number]) =>
-	g.id ? countries.numericToAlpha2(String(g.id)) : PART_OF[g.properties?.name ?? ''];
+const codeOf = (g: Country) =>
+	g.id
+		? countries.numericToAlpha2(String(g.id))
+		: PART_OF[(g.properties as { name?: string } | undefined)?.name ?? ''];
 const kept = all.filter((g) => codeOf(g) && codeOf(g) !== 'AQ');
 
 // Centred on 11.6°E so that the seam runs through the Bering Strait (-168.4°), where no land of the
@@ -54,7 +57,7 @@ const arcs = projected.map((arc) =>
 );
 const planar = { ...topology, transform: undefined, arcs } as unknown as typeof topology;
 
-const byCode = new Map<string, (typeof all)[number][]>();
+const byCode = new Map<string, Country[]>();
 for (const g of kept) byCode.set(codeOf(g)!, [...(byCode.get(codeOf(g)!) ?? []), g]);
 
 // Rings kept per country: islands too small to see are dropped, but never a country's largest ring.
@@ -64,7 +67,7 @@ const shapes = [...byCode]
 		const shape =
 			geometries.length > 1
 				? merge(planar, geometries as Parameters<typeof merge>[1])
-				: (feature(planar, geometries[0]).geometry as Polygon | MultiPolygon);
+				: (feature(planar, geometries[0]) as Feature<Polygon | MultiPolygon>).geometry;
 		const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
 		const rings = polygons.flat();
 		const largest = Math.max(...rings.map((r) => Math.abs(area(r))));

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
@@ -30,54 +30,58 @@ export async function searchEsco(
 	const key = searchKey(q).slice(0, 100);
 	if (!key) return [];
 	const words = key.split(' ');
-	const k = escoConcept.searchKey;
+	// Unqualified, so the same expressions work inside and outside the subquery below.
+	const k = sql.raw('search_key');
 	const preferred = sql`split_part(${k}, ' | ', 1)`;
 	const wordsStart = (text: SQL) =>
 		and(...words.map((w) => sql`(' ' || ${text}) like ${`% ${w}%`}`))!;
+	// Each word also as a plain substring: that form is the one the trigram index can answer.
+	const everyWord = and(
+		...words.map((w) => sql`${k} like ${`%${w}%`} and (' ' || ${k}) like ${`% ${w}%`}`)
+	)!;
 	const rank = sql`case
 		when ${preferred} = ${key} then 0
 		when ${preferred} like ${`${key} %`} then 1
 		when ${preferred} like ${`${key}%`} then 2
 		when (' ' || ${preferred}) like ${`% ${key}%`} then 3
 		when ${wordsStart(preferred)} then 4
-		when ('| ' || ${k} || ' |') like ${`%| ${key} |%`} then 6
-		when ('| ' || ${k}) like ${`%| ${key}%`} then 7
-		when (' ' || ${k}) like ${`% ${key}%`} then 8
-		when ${k} like ${`%${key}%`} or ${wordsStart(k)} then 9
-		else 10 end`;
-	const rows = await db
-		.select({
-			uri: escoConcept.uri,
-			kind: escoConcept.kind,
-			label: escoConcept.preferredLabel,
-			isco: escoConcept.iscoCode,
-			altLabels: escoConcept.altLabels,
-			rank: sql<number>`${rank}`.mapWith(Number)
-		})
-		.from(escoConcept)
-		.where(
-			and(
-				eq(escoConcept.language, language),
-				kind ? eq(escoConcept.kind, kind) : undefined,
-				or(sql`${k} like ${`%${key}%`}`, wordsStart(k), sql`${key} <% ${k}`)
-			)
-		)
-		.orderBy(
-			rank,
-			sql`word_similarity(${key}, ${preferred}) desc`,
-			sql`length(${escoConcept.preferredLabel})`,
-			escoConcept.preferredLabel,
-			escoConcept.uri
-		)
-		.limit(Math.min(Math.max(Math.trunc(limit) || 10, 1), 50));
-	return rows.map(({ altLabels, rank, ...hit }) => {
-		const matched = rank >= 6 ? matchedAlt([hit.label, ...altLabels], key, words) : undefined;
-		return matched && matched !== hit.label ? { ...hit, matched } : hit;
+		when ('| ' || ${k} || ' |') like ${`%| ${key} |%`} then 5
+		when ('| ' || ${k}) like ${`%| ${key}%`} then 6
+		when (' ' || ${k}) like ${`% ${key}%`} then 7
+		when ${k} like ${`%${key}%`} or ${everyWord} then 8
+		else 9 end`;
+	const n = Math.min(Math.max(Math.trunc(limit) || 10, 1), 50);
+	const select = (match: SQL) => sql`
+		select uri, kind, preferred_label as label, isco_code as isco, alt_labels, ${rank} as rank
+		from (select * from ${escoConcept} where ${match} offset 0) as c
+		where language = ${language} ${kind ? sql`and kind = ${kind}` : sql``}
+		order by rank, word_similarity(${key}, ${preferred}) desc, length(preferred_label),
+			preferred_label, uri
+		limit ${n}`;
+	// One or two letters make no trigram: word prefixes only, which a scan answers quickly.
+	const result = !words.some((w) => w.length >= 3)
+		? await db.execute(select(wordsStart(k)))
+		: await db.transaction(async (tx) => {
+				// The planner prices word_similarity like `=`, so it would rather scan every row of a
+				// small table (or of the language, through the primary key) than use the trigram index:
+				// 200-300 ms per keystroke on the sample against 10-20 ms. Hence the index forced for
+				// this transaction, and the trigram conditions fenced (offset 0) from language and kind.
+				await tx.execute(sql`set local enable_seqscan = off`);
+				return tx.execute(select(sql`${k} like ${`%${key}%`} or ${everyWord} or ${key} <% ${k}`));
+			});
+	// Both drivers answer `{ rows }`; Drizzle's shared Db type leaves it loose.
+	const rows = (result as unknown as { rows: (EscoHit & { alt_labels: string[]; rank: number })[] })
+		.rows;
+	return rows.map(({ uri, kind, label, isco, alt_labels, rank }) => {
+		const hit: EscoHit = { uri, kind, label, isco };
+		const matched =
+			Number(rank) >= 5 ? matchedLabel([label, ...alt_labels], key, words) : undefined;
+		return matched && matched !== label ? { ...hit, matched } : hit;
 	});
 }
 
 /** The label the query found, by the same order of preference as the ranking (preferred first). */
-function matchedAlt(alts: string[], key: string, words: string[]) {
+function matchedLabel(alts: string[], key: string, words: string[]) {
 	const keyed = alts.map((label) => ({ label, k: searchKey(label) }));
 	const tests = [
 		(k: string) => k === key,

@@ -45,7 +45,10 @@ export async function signIn(s: Services, email: string, password: string) {
 /** A member with a saved profile; visibility defaults to public for every field unless given. */
 export async function buildProfile(
 	s: Services,
-	fields: Partial<import('#lib/members/profile.ts').ProfileInput> & { name: string },
+	fields: Omit<Partial<import('#lib/members/profile.ts').ProfileInput>, 'visibility'> & {
+		name: string;
+		visibility?: Partial<import('#lib/members/profile.ts').ProfileInput['visibility']>;
+	},
 	roles: Role[] = []
 ) {
 	const { emptyProfile, writeProfile } = await import('../members/save-profile.ts');

@@ -1,0 +1,10 @@
+export type OrganisationSummary = {
+	id: string;
+	slug: string;
+	name: string;
+	kind: string;
+	countries: string[];
+	contentLocale: string;
+	status: string;
+	hasLogo: boolean;
+};

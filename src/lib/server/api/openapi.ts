@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { directoryQuery } from '#lib/members/directory.ts';
+
+/** The OpenAPI document, built from the same zod schemas the pages and endpoints use. */
+export function openApiDocument(origin: string) {
+	const query = z.toJSONSchema(directoryQuery.omit({ type: true }), { io: 'input' }) as {
+		properties: Record<string, object>;
+	};
+	const parameters = Object.entries(query.properties).map(([name, schema]) => ({
+		name,
+		in: 'query',
+		required: false,
+		schema
+	}));
+	const lang = {
+		name: 'lang',
+		in: 'query',
+		required: false,
+		schema: { type: 'string', enum: ['en', 'fr', 'es', 'ar'] }
+	};
+	const page = (item: string) => ({
+		type: 'object',
+		properties: {
+			items: { type: 'array', items: { $ref: `#/components/schemas/${item}` } },
+			page: { type: 'integer' },
+			per_page: { type: 'integer' },
+			total: { type: 'integer' },
+			total_pages: { type: 'integer' }
+		}
+	});
+	const ok = (schema: object) => ({
+		description: 'OK',
+		content: { 'application/json': { schema } }
+	});
+	const errors = {
+		400: { description: 'Invalid query' },
+		404: { description: 'Not found (or not visible to you)' }
+	};
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Passerelle API',
+			version: '1',
+			description:
+				'Read access to the member and organisation directory. Visibility rules are the same as on the pages: without a session you see only what members made public.'
+		},
+		servers: [{ url: `${origin}/api/v1` }],
+		paths: {
+			'/members': {
+				get: {
+					summary: 'Search members',
+					parameters: [...parameters, lang],
+					responses: { 200: ok(page('Member')), ...errors }
+				}
+			},
+			'/members/{id}': {
+				get: {
+					summary: 'A member profile',
+					parameters: [
+						{ name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+						lang
+					],
+					responses: { 200: ok({ $ref: '#/components/schemas/Member' }), ...errors }
+				}
+			},
+			'/organisations': {
+				get: {
+					summary: 'Search organisations',
+					parameters,
+					responses: { 200: ok(page('Organisation')), ...errors }
+				}
+			},
+			'/organisations/{id}': {
+				get: {
+					summary: 'An organisation (by id or slug)',
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+					responses: { 200: ok({ $ref: '#/components/schemas/Organisation' }), ...errors }
+				}
+			},
+			'/esco': {
+				get: {
+					summary: 'ESCO occupations and skills autocomplete',
+					parameters: [
+						{
+							name: 'q',
+							in: 'query',
+							required: true,
+							schema: { type: 'string', minLength: 1, maxLength: 100 }
+						},
+						{
+							name: 'kind',
+							in: 'query',
+							schema: { type: 'string', enum: ['occupation', 'skill'] }
+						},
+						lang
+					],
+					responses: { 200: { description: 'OK' }, 400: { description: 'Invalid query' } }
+				}
+			}
+		},
+		components: {
+			schemas: {
+				Member: {
+					type: 'object',
+					description: 'Fields the viewer may not see are absent.',
+					required: ['id', 'name', 'contentLocale'],
+					properties: {
+						id: { type: 'string' },
+						name: { type: 'string' },
+						contentLocale: { type: 'string' },
+						headline: { type: ['string', 'null'] },
+						origin: { type: 'array', items: { type: 'string', description: 'ISO 3166-1 alpha-2' } },
+						residence: { type: ['string', 'null'] },
+						city: { type: ['string', 'null'] },
+						languages: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: { code: { type: 'string' }, level: { type: 'string' } }
+							}
+						},
+						expertise: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: { uri: { type: 'string' }, label: { type: 'string' } }
+							}
+						},
+						interests: { type: 'array', items: { type: 'string' } },
+						bioHtml: { type: ['string', 'null'] },
+						links: {
+							type: 'array',
+							items: {
+								type: 'object',
+								properties: { url: { type: 'string' }, label: { type: 'string' } }
+							}
+						},
+						photo: { type: ['object', 'null'], properties: { version: { type: 'string' } } }
+					}
+				},
+				Organisation: {
+					type: 'object',
+					properties: {
+						id: { type: 'string' },
+						slug: { type: 'string' },
+						name: { type: 'string' },
+						kind: { type: 'string' },
+						countries: { type: 'array', items: { type: 'string' } },
+						contentLocale: { type: 'string' }
+					}
+				}
+			}
+		}
+	};
+}

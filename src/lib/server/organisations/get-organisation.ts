@@ -1,0 +1,83 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { memberProfile, organisation, organisationMember } from '../members/schema.ts';
+import { renderMarkdown } from '../members/markdown.ts';
+import { canOrg, membershipOf } from './policy.ts';
+
+/**
+ * An organisation's page. Everyone sees its public members (people whose profile is public); members
+ * also see members-only profiles; its admins see every membership, with requests and invitations.
+ */
+export async function getOrganisation(db: Db, actor: Actor, slug: string) {
+	const [org] = await db.select().from(organisation).where(eq(organisation.slug, slug));
+	if (!org) return null;
+	const membership = await membershipOf(db, actor, org.id);
+	if (!canOrg(actor, 'view', org, membership)) return null;
+	const manage = canOrg(actor, 'manage', org, membership);
+	const listed: ('public' | 'members' | 'nobody')[] = manage
+		? ['public', 'members', 'nobody']
+		: actor
+			? ['public', 'members']
+			: ['public'];
+	const people = await db
+		.select({
+			id: user.id,
+			name: user.name,
+			role: organisationMember.role,
+			status: organisationMember.status,
+			listed: memberProfile.listed
+		})
+		.from(organisationMember)
+		.innerJoin(user, eq(user.id, organisationMember.userId))
+		.leftJoin(memberProfile, eq(memberProfile.userId, organisationMember.userId))
+		.where(
+			and(
+				eq(organisationMember.organisationId, org.id),
+				manage ? undefined : eq(organisationMember.status, 'active'),
+				manage ? undefined : inArray(memberProfile.listed, listed)
+			)
+		)
+		.orderBy(asc(user.name));
+	return {
+		organisation: {
+			id: org.id,
+			slug: org.slug,
+			name: org.name,
+			kind: org.kind,
+			status: org.status,
+			countries: org.countries,
+			sectors: org.sectors,
+			website: org.website,
+			contentLocale: org.contentLocale,
+			descriptionHtml: renderMarkdown(org.description)
+		},
+		members: people.map((p) => ({
+			id: p.id,
+			name: p.name,
+			role: p.role,
+			status: p.status,
+			// Admins see every membership; only listed profiles link to a page.
+			linkable: p.listed === 'public' || (!!actor && p.listed === 'members')
+		})),
+		membership: membership ? { role: membership.role, status: membership.status } : null,
+		canManage: manage,
+		canApprove: canOrg(actor, 'approve', org, membership),
+		canRequest: canOrg(actor, 'request-join', org, membership) || membership?.status === 'invited'
+	};
+}
+
+export async function pendingOrganisations(db: Db, actor: Actor) {
+	if (!actor?.roles.includes('administrator')) return null;
+	return db
+		.select({
+			id: organisation.id,
+			slug: organisation.slug,
+			name: organisation.name,
+			kind: organisation.kind
+		})
+		.from(organisation)
+		.where(eq(organisation.status, 'pending'))
+		.orderBy(organisation.createdAt);
+}

@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { findProfileRow } from '#lib/server/members/get-profile.ts';
+import { viewerOf } from '#lib/server/members/policy.ts';
+import { canSee } from '#lib/members/profile.ts';
+import { photoKey, PHOTO_SIZES, type PhotoSize } from '#lib/server/members/photo.ts';
+
+/** A profile photo, only for those allowed to see it: the photo has its own visibility. */
+export const GET: RequestHandler = async ({ params, locals }) => {
+	if (!(params.size in PHOTO_SIZES)) error(404, 'Not found');
+	const { database, storage } = await services();
+	const row = await findProfileRow(database.db, params.id.slice(0, 100));
+	const viewer = viewerOf(locals.user, params.id);
+	if (
+		!row?.photo ||
+		!canSee(viewer, row.listed) ||
+		!canSee(viewer, row.visibility.photo ?? 'nobody')
+	)
+		error(404, 'Not found');
+	const data = await storage.get(photoKey(row.id, row.photo.version, params.size as PhotoSize));
+	if (!data) error(404, 'Not found');
+	const isPublic = row.listed === 'public' && row.visibility.photo === 'public';
+	return new Response(new Uint8Array(data), {
+		headers: {
+			'content-type': 'image/webp',
+			'cache-control': isPublic ? 'public, max-age=86400' : 'private, max-age=3600',
+			'content-security-policy': "default-src 'none'",
+			'x-content-type-options': 'nosniff'
+		}
+	});
+};

@@ -1,0 +1,52 @@
+import type { PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { directoryQuery } from '#lib/members/directory.ts';
+import { searchMembers } from '#lib/server/members/search-members.ts';
+import { searchOrganisations } from '#lib/server/organisations/search-organisations.ts';
+import { countryName, languageName } from '#lib/members/codes.ts';
+import { directoryOptions } from '#lib/server/members/directory-options.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+	const raw = Object.fromEntries(
+		[...url.searchParams.entries()]
+			.filter(([, v]) => v !== '')
+			.map(([k, v]) => [k, v.slice(0, 300)])
+	);
+	const parsed = directoryQuery.safeParse(raw);
+	const locale = getLocale();
+	const { database } = await services();
+	const available = await directoryOptions(database.db, locals.user ? 'members' : 'public');
+	const sorted = (codes: string[], name: (c: string, l: string) => string) =>
+		codes
+			.map((code) => ({ code, name: name(code, locale) }))
+			.sort((a, b) => a.name.localeCompare(b.name, locale));
+	const options = {
+		origins: sorted(available.origins, countryName),
+		residences: sorted(available.residences, countryName),
+		languages: sorted(available.languages, languageName)
+	};
+	if (!parsed.success) {
+		const errors: Record<string, string> = {};
+		for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+		// A bad filter is the person's to fix: show the form with the message, search nothing.
+		return { errors, query: directoryQuery.parse({}), options, members: null, organisations: null };
+	}
+	const query = parsed.data;
+	if (query.type === 'organisations') {
+		return {
+			query,
+			options,
+			errors: null,
+			members: null,
+			organisations: await searchOrganisations(database.db, query)
+		};
+	}
+	return {
+		query,
+		options,
+		errors: null,
+		organisations: null,
+		members: await searchMembers(database.db, locals.user, query, locale)
+	};
+};

@@ -1,0 +1,35 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { createOrganisation } from '#lib/server/organisations/create-organisation.ts';
+import { countryOptions } from '#lib/members/codes.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	return { countries: countryOptions(getLocale()) };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const data = await request.formData().catch(() => new FormData());
+		const text = (k: string) => (typeof data.get(k) === 'string' ? (data.get(k) as string) : '');
+		const all = (k: string) =>
+			data.getAll(k).filter((v): v is string => typeof v === 'string' && v !== '');
+		const values = {
+			name: text('name'),
+			kind: text('kind'),
+			description: text('description'),
+			countries: [...new Set(all('countries'))],
+			sectors: [...new Set(all('sectors'))],
+			website: text('website').trim(),
+			contentLocale: text('contentLocale')
+		};
+		const { database } = await services();
+		const result = await createOrganisation(database.db, locals.user, values);
+		if (result.ok) redirect(303, localizeHref(`/organisations/${result.slug}?created=1`));
+		if (result.status === 403) error(403, 'Forbidden');
+		return fail(400, { values, errors: result.errors });
+	}
+};
