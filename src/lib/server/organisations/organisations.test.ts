@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASES, testServices } from '../test/databases.ts';
+import { buildMember, buildProfile } from '../test/factories.ts';
+import type { Services } from '../platform/services.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { directoryQuery } from '#lib/members/directory.ts';
+import { createOrganisation } from './create-organisation.ts';
+import { getOrganisation, pendingOrganisations } from './get-organisation.ts';
+import { inviteMember, requestToJoin, reviewOrganisation, setMembership } from './memberships.ts';
+import { searchOrganisations } from './search-organisations.ts';
+
+const form = {
+	name: 'Association des Sénégalais de Lyon',
+	kind: 'diaspora_association',
+	description: 'Entraide et **culture**',
+	countries: ['FR', 'SN'],
+	sectors: ['culture'],
+	website: 'https://example.org',
+	contentLocale: 'fr'
+};
+
+describe.each(DATABASES)('organisations on $kind', (target) => {
+	let s: Services;
+	let founder: Actor;
+	let admin: Actor;
+	let joiner: Actor & { email?: string };
+	let joinerEmail: string;
+	beforeAll(async () => {
+		s = await testServices(target);
+		founder = { id: (await buildProfile(s, { name: 'Awa Diop' })).id, roles: ['member'] };
+		admin = {
+			id: (await buildMember(s, { roles: ['administrator'] })).id,
+			roles: ['member', 'administrator']
+		};
+		const j = await buildProfile(s, { name: 'Moussa Sow' });
+		joiner = { id: j.id, roles: ['member'] };
+		joinerEmail = j.email;
+	});
+	afterAll(() => s.database.close());
+
+	it('a member proposes one; it is hidden until an administrator approves it', async () => {
+		const bad = await createOrganisation(s.database.db, founder, {
+			...form,
+			name: 'x',
+			kind: 'bank',
+			website: 'javascript:alert(1)'
+		});
+		expect(bad).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: {
+				name: 'error_org_name_invalid',
+				kind: 'error_org_kind_invalid',
+				website: 'error_link_invalid'
+			}
+		});
+		expect(await createOrganisation(s.database.db, null, form)).toMatchObject({
+			ok: false,
+			status: 403
+		});
+
+		const created = await createOrganisation(s.database.db, founder, form);
+		expect(created.ok).toBe(true);
+		if (!created.ok) return;
+		expect(await getOrganisation(s.database.db, null, created.slug)).toBeNull();
+		expect(await getOrganisation(s.database.db, joiner, created.slug)).toBeNull();
+		expect((await getOrganisation(s.database.db, founder, created.slug))?.organisation.status).toBe(
+			'pending'
+		);
+		expect((await pendingOrganisations(s.database.db, admin))?.map((o) => o.id)).toContain(
+			created.id
+		);
+		expect(await pendingOrganisations(s.database.db, founder)).toBeNull();
+		expect(await reviewOrganisation(s.database.db, founder, created.id, 'approved')).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+
+		expect(await reviewOrganisation(s.database.db, admin, created.id, 'approved')).toEqual({
+			ok: true
+		});
+		const page = await getOrganisation(s.database.db, null, created.slug);
+		expect(page?.organisation.descriptionHtml).toContain('<strong>culture</strong>');
+		const found = await searchOrganisations(
+			s.database.db,
+			directoryQuery.parse({ q: 'senegalais', type: 'organisations' })
+		);
+		expect(found.items.map((o) => o.id)).toContain(created.id);
+		const byKind = await searchOrganisations(
+			s.database.db,
+			directoryQuery.parse({ kind: 'ngo', type: 'organisations' })
+		);
+		expect(byKind.items.map((o) => o.id)).not.toContain(created.id);
+	});
+
+	it('a member asks to join, an admin accepts; invitations; the last admin stays', async () => {
+		const created = await createOrganisation(s.database.db, admin, {
+			...form,
+			name: 'Red Migrante'
+		});
+		if (!created.ok) throw new Error('not created');
+		expect(await requestToJoin(s.database.db, joiner, created.id)).toEqual({ ok: true });
+		expect(await setMembership(s.database.db, joiner, created.id, joiner.id!, 'accept')).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await setMembership(s.database.db, admin, created.id, joiner.id!, 'accept')).toEqual({
+			ok: true
+		});
+		const page = await getOrganisation(s.database.db, null, created.slug);
+		expect(page?.members.map((m) => m.id)).toContain(joiner.id);
+
+		expect(await setMembership(s.database.db, admin, created.id, admin!.id, 'remove')).toEqual({
+			ok: false,
+			reason: 'last-admin'
+		});
+		expect(await setMembership(s.database.db, admin, created.id, joiner.id!, 'make-admin')).toEqual(
+			{ ok: true }
+		);
+		expect(await setMembership(s.database.db, admin, created.id, admin!.id, 'remove')).toEqual({
+			ok: true
+		});
+
+		const other = await createOrganisation(s.database.db, admin, { ...form, name: 'Jusoor' });
+		if (!other.ok) throw new Error('not created');
+		expect(await inviteMember(s.database.db, joiner, other.id, joinerEmail)).toEqual({
+			ok: false,
+			reason: 'forbidden'
+		});
+		expect(await inviteMember(s.database.db, admin, other.id, 'nobody@example.org')).toEqual({
+			ok: false,
+			reason: 'not-found'
+		});
+		expect(await inviteMember(s.database.db, admin, other.id, joinerEmail)).toEqual({ ok: true });
+		expect(await inviteMember(s.database.db, admin, other.id, joinerEmail)).toEqual({
+			ok: false,
+			reason: 'conflict'
+		});
+		expect((await getOrganisation(s.database.db, joiner, other.slug))?.canRequest).toBe(true);
+		expect(await requestToJoin(s.database.db, joiner, other.id)).toEqual({ ok: true });
+		expect((await getOrganisation(s.database.db, joiner, other.slug))?.membership?.status).toBe(
+			'active'
+		);
+	});
+});
