@@ -8,6 +8,7 @@ Commands:
   create-admin --email ADDRESS --name NAME [--password PASSWORD]
       Create the first administrator (or promote an existing account). Without --password,
       one is generated and printed once.
+  import esco DIR [--language CODE]  Import ESCO CSVs (occupations_<lang>.csv, skills_<lang>.csv).
 
 With the embedded database, stop the server first: one process at a time opens it.`;
 
@@ -57,6 +58,31 @@ switch (command) {
 			result.created ? 'Administrator created.' : 'Existing account is now an administrator.'
 		);
 		if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
+		break;
+	}
+	case 'import': {
+		const { positionals, values } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: { language: { type: 'string' } }
+		});
+		const [what, dir] = positionals;
+		if (what !== 'esco' || !dir || positionals.length > 2) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { importEsco } = await import('../src/lib/server/esco/import-esco.ts');
+		const result = await withServices((s) =>
+			importEsco(s.database.db, dir, { language: values.language })
+		);
+		if (!result.ok) {
+			console.error(result.message);
+			process.exit(1);
+		}
+		console.log(
+			`Imported ${result.occupations} occupations and ${result.skills} skills ` +
+				`(languages: ${result.languages.join(', ')}).`
+		);
 		break;
 	}
 	default:

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { ADMIN, signInWithEmail } from './support.ts';
-import { PAGES } from './pages.ts';
+import { PAGES, resolvePath } from './pages.ts';
 
 async function pageFor(browser: Browser, who: 'visitor' | 'member' | 'admin'): Promise<Page> {
 	const page = await (await browser.newContext()).newPage();
@@ -18,7 +18,7 @@ for (const locale of ['en', 'ar']) {
 		const problems: string[] = [];
 		for (const { path, who } of PAGES) {
 			const page = who === 'visitor' ? visitor : signedIn;
-			await page.goto(`/${locale}${path}`);
+			await page.goto(`/${locale}${await resolvePath(request, path)}`);
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			const { violations } = await new AxeBuilder({ page })
 				.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])

@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ADMIN, signInWithEmail } from './support.ts';
-import { PAGES } from './pages.ts';
+import { PAGES, resolvePath } from './pages.ts';
 
 // Budgets from budgets.md, in compressed bytes on the wire.
 const BUDGET = { html: 14 * 1024, css: 12 * 1024, js: 40 * 1024 };
@@ -46,7 +46,7 @@ test('every page stays within the page-weight budget, in English and Arabic', as
 	const over: string[] = [];
 	for (const locale of ['en', 'ar']) {
 		for (const { path, who } of PAGES) {
-			const url = `${baseURL}/${locale}${path}`;
+			const url = `${baseURL}/${locale}${await resolvePath(request, path)}`;
 			const html = await compressedSize(url, who === 'visitor' ? '' : cookie);
 			expect(html.status, url).toBe(200);
 			expect(html.encoded, `${url} is compressed`).toBe('gzip');

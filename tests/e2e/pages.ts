@@ -1,4 +1,6 @@
-/** Every page that exists, with whether it needs someone signed in (and who). */
+import type { APIRequestContext } from '@playwright/test';
+
+/** Every page that exists, with whether it needs someone signed in. `:member` is a demo profile. */
 export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '', who: 'visitor' },
 	{ path: '/sign-in', who: 'visitor' },
@@ -8,9 +10,46 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/forgot-password', who: 'visitor' },
 	{ path: '/reset-password?token=abc', who: 'visitor' },
 	{ path: '/verified', who: 'visitor' },
+	{ path: '/members', who: 'visitor' },
+	{ path: '/members?q=helene', who: 'visitor' },
+	{ path: '/members?type=organisations&q=red', who: 'visitor' },
+	{ path: '/members/:member', who: 'visitor' },
+	{ path: '/organisations/maison-des-diasporas', who: 'visitor' },
+	{ path: '/map', who: 'visitor' },
+	{ path: '/map?origin=SY', who: 'visitor' },
+	{ path: '/countries', who: 'visitor' },
+	{ path: '/countries/sy', who: 'visitor' },
 	{ path: '/account', who: 'member' },
+	{ path: '/account/data', who: 'member' },
+	{ path: '/profile', who: 'member' },
+	{ path: '/profile?esco=nurse', who: 'member' },
+	{ path: '/organisations/new', who: 'member' },
 	{ path: '/admin', who: 'admin' },
 	{ path: '/admin/people', who: 'admin' },
 	{ path: '/admin/settings', who: 'admin' },
+	{ path: '/admin/organisations', who: 'admin' },
 	{ path: '/admin/outbox', who: 'admin' }
 ];
+
+/** Pages the page-weight budget applies to (the core pages of budgets.md that exist). */
+export const CORE = new Set([
+	'',
+	'/sign-in',
+	'/members',
+	'/members?q=helene',
+	'/members/:member',
+	'/map',
+	'/map?origin=SY',
+	'/countries/sy',
+	'/organisations/maison-des-diasporas'
+]);
+
+let member: string | undefined;
+export async function resolvePath(request: APIRequestContext, path: string) {
+	if (!path.includes(':member')) return path;
+	if (!member) {
+		const response = await request.get('/api/v1/members?q=helene');
+		member = ((await response.json()) as { items: { id: string }[] }).items[0].id;
+	}
+	return path.replace(':member', member);
+}

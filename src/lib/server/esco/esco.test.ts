@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +18,10 @@ const NURSE = `${OCC}8d3e8aaa-791b-4c75-a465-f3f827028f50`;
 const TECH_DIRECTOR = `${OCC}00030d09-2b3a-4efd-87cc-c4ea39d27c34`;
 const WIRE = `${OCC}000e93a3-d956-4e45-aacb-f12c83fedf84`;
 
+const fixtures: string[] = [];
 function fixtureDir(files: Record<string, string>) {
 	const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-esco-'));
+	fixtures.push(dir);
 	for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
 	return dir;
 }
@@ -40,8 +42,14 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 	};
 	beforeAll(async () => {
 		s = await testServices(target);
+		// Start-up may already have seeded the sample: start from an empty table.
+		await s.database.db.delete(setting).where(eq(setting.key, 'esco_seeded'));
+		await s.database.db.delete(escoConcept);
 	});
-	afterAll(() => s.database.close());
+	afterAll(async () => {
+		await s.database.close();
+		for (const dir of fixtures.splice(0)) rmSync(dir, { recursive: true, force: true });
+	});
 
 	it('seeds the shipped sample once', async () => {
 		const started = performance.now();
@@ -176,6 +184,12 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			ok: false,
 			reason: 'invalid-csv'
 		});
+		const notGzip = fixtureDir({ 'skills.csv.gz': 'conceptUri,preferredLabel,altLabels\n' });
+		expect(await importEsco(s.database.db, notGzip)).toMatchObject({
+			ok: false,
+			reason: 'invalid-csv',
+			message: 'skills.csv.gz: not valid gzip'
+		});
 		const noUri = fixtureDir({
 			'skills_en.csv': `conceptUri,preferredLabel,altLabels\n${newUri},fine,\n,no uri,\n`
 		});
@@ -191,6 +205,10 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 		expect(await importEsco(s.database.db, path.join(tmpdir(), 'no-such-esco'))).toMatchObject({
 			ok: false,
 			reason: 'not-found'
+		});
+		expect(await importEsco(s.database.db, escoSampleDir(), { language: 'x_y' })).toMatchObject({
+			ok: false,
+			reason: 'invalid-language'
 		});
 		expect(await rowCount()).toBe(before);
 	});

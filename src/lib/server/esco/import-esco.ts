@@ -16,7 +16,13 @@ export type ImportEscoCounts = { occupations: number; skills: number; languages:
 
 export type ImportEscoFailure = {
 	ok: false;
-	reason: 'not-found' | 'no-files' | 'missing-columns' | 'invalid-csv' | 'invalid-row';
+	reason:
+		| 'invalid-language'
+		| 'not-found'
+		| 'no-files'
+		| 'missing-columns'
+		| 'invalid-csv'
+		| 'invalid-row';
 	message: string;
 	file?: string;
 };
@@ -31,6 +37,7 @@ export type ImportEscoOptions = {
 
 // occupations.csv (sample) or occupations_fr.csv (official download), optionally gzip-compressed.
 // Other files of a release (skillGroups_en.csv, ISCOGroups_en.csv, collections) are not concepts.
+const LANGUAGE = /^[a-z]{2,3}(?:-[a-z]{2,4})?$/;
 const FILE_NAME = /^(occupations|skills)(?:_([a-z]{2,3}(?:-[a-z]{2,4})?))?\.csv(\.gz)?$/i;
 
 // Headers compared lower-cased without punctuation: ESCOURI (sample) and conceptUri (official).
@@ -46,8 +53,11 @@ type Row = typeof escoConcept.$inferInsert;
 
 /** Thrown inside the transaction to roll it back; turned into a result value before returning. */
 class ImportAbort extends Error {
-	constructor(readonly failure: ImportEscoFailure) {
+	readonly failure: ImportEscoFailure;
+	// No parameter property: the CLI runs these files with Node's type stripping, which refuses them.
+	constructor(failure: ImportEscoFailure) {
 		super(failure.message);
+		this.failure = failure;
 	}
 }
 
@@ -62,9 +72,17 @@ export async function importEsco(
 	dir: string,
 	opts: ImportEscoOptions = {}
 ): Promise<ImportEscoResult> {
-	const found = await listEscoFiles(dir, (opts.language ?? 'en').toLowerCase());
+	const language = (opts.language ?? 'en').toLowerCase();
+	if (!LANGUAGE.test(language)) {
+		return {
+			ok: false,
+			reason: 'invalid-language',
+			message: `${opts.language} is not a language code (en, fr, pt…)`
+		};
+	}
+	const found = await listEscoFiles(dir, language);
 	if (!found.ok) return found;
-	const batchSize = opts.batchSize ?? 500;
+	const batchSize = Math.max(1, opts.batchSize ?? 500);
 	try {
 		return await db.transaction(async (tx) => {
 			const counts = { occupation: 0, skill: 0 };

@@ -45,7 +45,10 @@ export async function seedEsco(db: Db, dir = escoSampleDir()): Promise<SeedEscoR
 }
 
 class SeedFailed extends Error {
-	constructor(readonly failure: ImportEscoFailure) {
+	readonly failure: ImportEscoFailure;
+	// No parameter property: the CLI runs these files with Node's type stripping, which refuses them.
+	constructor(failure: ImportEscoFailure) {
 		super(failure.message);
+		this.failure = failure;
 	}
 }

@@ -41,48 +41,88 @@ export const DEMO_ORGANISATIONS = [
 export const DEMO_MEMBERS = [
 	{
 		name: 'Hélène Mbarga',
+		residence: 'FR',
+		origin: ['CM'],
+		city: 'Lyon',
+		languages: ['fr', 'en'],
+		interests: ['santé', 'mentorat'],
 		contentLocale: 'fr',
 		headline: 'Infirmière, mentore pour les nouvelles arrivantes',
 		bio: "Arrivée du Cameroun en 2012, j'accompagne les femmes qui reprennent des études de santé en France."
 	},
 	{
 		name: 'Mohammed Al-Haddad',
+		residence: 'DE',
+		origin: ['SY'],
+		city: 'Berlin',
+		languages: ['ar', 'de', 'en'],
+		interests: ['coding', 'teaching'],
 		contentLocale: 'ar',
 		headline: 'مهندس برمجيات ومتطوع في تعليم البرمجة',
 		bio: 'أعيش في برلين منذ ٢٠١٦ وأساعد الشباب على دخول سوق العمل التقني.'
 	},
 	{
 		name: 'Lucía Fernández Quispe',
+		residence: 'ES',
+		origin: ['PE'],
+		city: 'Madrid',
+		languages: ['es', 'qu'],
+		interests: ['derecho', 'familia'],
 		contentLocale: 'es',
 		headline: 'Abogada de extranjería',
 		bio: 'Peruana en Madrid. Asesoro sobre permisos de residencia y reagrupación familiar.'
 	},
 	{
 		name: 'Amara Okafor',
+		residence: 'IE',
+		origin: ['NG'],
+		city: 'Dublin',
+		languages: ['en', 'ig'],
+		interests: ['entrepreneurship', 'investment'],
 		contentLocale: 'en',
 		headline: 'Small-business adviser and diaspora investor',
 		bio: 'Nigerian-Irish entrepreneur helping newcomers start a business and connecting investors with projects back home.'
 	},
 	{
 		name: 'Nguyễn Thị Lan',
+		residence: 'FR',
+		origin: ['VN'],
+		city: 'Paris',
+		languages: ['vi', 'en', 'fr'],
+		interests: ['interpreting'],
 		contentLocale: 'en',
 		headline: 'Interpreter (Vietnamese, English, French)',
 		bio: 'Community interpreter for health and legal appointments.'
 	},
 	{
 		name: 'Fatima Zahra Benali',
+		residence: 'FR',
+		origin: ['MA'],
+		city: 'Lyon',
+		languages: ['fr', 'ar'],
+		interests: ['entrepreneuriat'],
 		contentLocale: 'fr',
 		headline: 'Cheffe de projet, réseau des entrepreneures',
 		bio: 'Franco-marocaine, je coordonne des missions de transfert de compétences entre Lyon et Casablanca.'
 	},
 	{
 		name: 'Jorge Ramírez',
+		residence: 'ES',
+		origin: ['CO'],
+		city: 'Madrid',
+		languages: ['es', 'en'],
+		interests: ['enseñanza'],
 		contentLocale: 'es',
 		headline: 'Profesor de español para recién llegados',
 		bio: 'Doy clases gratuitas de español los sábados en Madrid.'
 	},
 	{
 		name: 'ليلى حداد',
+		residence: 'JO',
+		origin: ['SY'],
+		city: 'عمّان',
+		languages: ['ar', 'en'],
+		interests: ['دعم نفسي'],
 		contentLocale: 'ar',
 		headline: 'أخصائية دعم نفسي واجتماعي',
 		bio: 'أعمل مع العائلات القادمة حديثاً إلى عمّان وأنظم مجموعات دعم للنساء.'

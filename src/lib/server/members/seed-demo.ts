@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
 import { setting } from '../platform/schema.ts';
-import { memberProfile, organisation } from './schema.ts';
+import { organisation } from './schema.ts';
 import { DEMO_MEMBERS, DEMO_ORGANISATIONS } from './demo-content.ts';
+import { emptyProfile, writeProfile } from './save-profile.ts';
+import { organisationSearch } from '../organisations/create-organisation.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -18,7 +20,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		for (const o of DEMO_ORGANISATIONS) {
 			await tx
 				.insert(organisation)
-				.values({ id: randomUUID(), ...o })
+				.values({
+					id: randomUUID(),
+					...o,
+					countries: [o.countryCode],
+					...organisationSearch(o.name, o.description)
+				})
 				.onConflictDoNothing();
 		}
 		for (const [i, m] of DEMO_MEMBERS.entries()) {
@@ -30,13 +37,27 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			await tx
 				.insert(user)
 				.values({ id, name: m.name, email, emailVerified: true, locale: m.contentLocale });
-			await tx.insert(memberProfile).values({
-				userId: id,
+			const base = emptyProfile(m.name, m.contentLocale);
+			await writeProfile(tx as unknown as Db, id, {
+				...base,
 				headline: m.headline,
 				bio: m.bio,
-				contentLocale: m.contentLocale,
+				city: m.city,
+				residence: m.residence,
+				origin: [...m.origin],
+				languages: m.languages.map((code) => ({ code, level: 'fluent' as const })),
+				interests: [...m.interests],
 				listed: 'public',
-				visibility: { headline: 'public', bio: 'public' }
+				visibility: {
+					...base.visibility,
+					headline: 'public',
+					bio: 'public',
+					residence: 'public',
+					origin: 'public',
+					languages: 'public',
+					interests: 'public',
+					city: 'members'
+				}
 			});
 		}
 		return true;

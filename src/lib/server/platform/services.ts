@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createAuth, type Auth } from '../accounts/auth.ts';
 import { seedDemo } from '../members/seed-demo.ts';
+import { seedEsco } from '../esco/seed-esco.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mail.ts';
@@ -47,6 +48,13 @@ export async function createServices(
 		oidcProviders: config.oidcProviders,
 		getRequestEvent: opts.getRequestEvent
 	});
+	// Reference data (ESCO, UN DESA) is loaded once per database, in production too.
+	if (config.seedReferenceData) {
+		const esco = await seedEsco(db);
+		if (!esco.ok) logger.error({ reason: esco.reason, file: esco.file }, esco.message);
+		else if (esco.seeded)
+			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
+	}
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
 	logger.info({ database: database.kind, ms: Date.now() - started }, 'platform ready');

@@ -35,6 +35,7 @@ export async function testServices(
 	const config = parseConfig({
 		DATA_DIR: mkdtempSync(path.join(tmpdir(), 'passerelle-test-')),
 		SEED_DEMO: 'false',
+		SEED_REFERENCE_DATA: 'false',
 		AUTH_SECRET: 'test-secret-test-secret-test-secret-0123',
 		LOG_LEVEL: 'silent',
 		...(target.url ? { DATABASE_URL: target.url } : {}),

@@ -1,12 +1,13 @@
-import { json } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { services } from '#lib/server/platform/app.ts';
+import { json, problem } from '#lib/server/api/respond.ts';
 import { searchEsco } from '#lib/server/esco/search-esco.ts';
 
 const querySchema = z.object({
 	q: z.string().trim().min(1).max(100),
 	kind: z.enum(['occupation', 'skill']).optional(),
+	// Any ESCO language (28 with a full release), not only the interface's.
 	lang: z
 		.string()
 		.regex(/^[a-z]{2,3}(-[a-z]{2,4})?$/)
@@ -19,14 +20,10 @@ export const GET: RequestHandler = async ({ url }) => {
 	// An empty parameter (`?kind=` from a form) means "not given".
 	const params = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
 	const parsed = querySchema.safeParse(params);
-	if (!parsed.success) {
-		return json(
-			{ error: { code: 'invalid_query', issues: parsed.error.issues } },
-			{ status: 400, headers: { 'cache-control': 'no-store' } }
-		);
-	}
+	if (!parsed.success)
+		return problem(400, 'invalid_query', 'The query is not valid', parsed.error.issues);
 	const { q, kind, lang, limit } = parsed.data;
 	const { database } = await services();
 	const items = await searchEsco(database.db, q, { language: lang, kind, limit });
-	return json({ items }, { headers: { 'cache-control': 'public, max-age=3600' } });
+	return json({ items }, 200, { 'cache-control': 'public, max-age=3600' });
 };

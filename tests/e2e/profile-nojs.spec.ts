@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { signUpVerified } from './support.ts';
+
+test('edit a profile without JavaScript, choose who sees what, and be found by another member only', async ({
+	page,
+	browser
+}) => {
+	const me = await signUpVerified(page, 'Samira Haddou');
+	await page.goto('/en/profile');
+	await page
+		.getByLabel('In a few words (job, role, what you offer)')
+		.fill('Pharmacist and volunteer interpreter');
+	await page.locator('#f-residence').selectOption('BE');
+	await page.locator('#f-city').fill('Liège');
+	await page.locator('#vis-city').selectOption('nobody');
+	await page.locator('#f-origin-0').selectOption('DZ');
+	await page.locator('#vis-origin').selectOption('public');
+	await page.locator('#f-language-0').selectOption('ar');
+	await page.locator('#f-level-0').selectOption('native');
+	await page.locator('#f-interests').fill('pharmacy, chess');
+	await page
+		.locator('#f-bio')
+		.fill('I help **newcomers** with medicines. <script>alert(1)</script>');
+	await page.getByLabel('Members who are signed in').check();
+	await page.getByRole('button', { name: 'Save my profile' }).click();
+	await expect(page.getByRole('status')).toContainText('Profile saved.');
+
+	await page.getByRole('link', { name: 'See my profile' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Samira Haddou');
+	await expect(page.locator('.prose strong')).toHaveText('newcomers');
+	await expect(page.locator('.prose script')).toHaveCount(0);
+	await expect(page.getByText('Liège')).toBeVisible();
+	const profileUrl = page.url();
+
+	// Another member finds her by name (with a typo-free accent-less query) but not by the hidden city.
+	const other = await browser.newContext();
+	const otherPage = await other.newPage();
+	await signUpVerified(otherPage, 'Jorge Ramírez');
+	await otherPage.goto('/en/members?q=samira+haddou');
+	await expect(otherPage.getByRole('link', { name: 'Samira Haddou' })).toBeVisible();
+	await otherPage.goto('/en/members?q=liege');
+	await expect(otherPage.getByRole('link', { name: 'Samira Haddou' })).toHaveCount(0);
+	await otherPage.goto(profileUrl);
+	await expect(otherPage.getByText('Pharmacist and volunteer interpreter')).toBeVisible();
+	await expect(otherPage.getByText('Liège')).toHaveCount(0);
+
+	// A visitor cannot see a members-only profile at all.
+	const visitor = await (await browser.newContext()).newPage();
+	const response = await visitor.goto(profileUrl);
+	expect(response?.status()).toBe(404);
+	await visitor.goto('/en/members?q=samira');
+	await expect(visitor.getByRole('link', { name: 'Samira Haddou' })).toHaveCount(0);
+	await other.close();
+	void me;
+});
+
+test('bad profile input is refused with a message and nothing changes', async ({ page }) => {
+	await signUpVerified(page, 'Ana Lima');
+	await page.goto('/en/profile');
+	await page.locator('#f-link-url-0').fill('javascript:alert(1)');
+	await page.getByRole('button', { name: 'Save my profile' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter a full web address');
+	await page.goto('/en/profile');
+	await expect(page.locator('#f-link-url-0')).toHaveValue('');
+});
