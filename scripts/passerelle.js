@@ -9,6 +9,8 @@ Commands:
       Create the first administrator (or promote an existing account). Without --password,
       one is generated and printed once.
   import esco DIR [--language CODE]  Import ESCO CSVs (occupations_<lang>.csv, skills_<lang>.csv).
+  seed [--members N] [--organisations N] [--seed S]
+      Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
 
 With the embedded database, stop the server first: one process at a time opens it.`;
 
@@ -83,6 +85,36 @@ switch (command) {
 			`Imported ${result.occupations} occupations and ${result.skills} skills ` +
 				`(languages: ${result.languages.join(', ')}).`
 		);
+		break;
+	}
+	case 'seed': {
+		const { values } = parseArgs({
+			args: rest,
+			options: {
+				members: { type: 'string' },
+				organisations: { type: 'string' },
+				seed: { type: 'string' }
+			}
+		});
+		const number = (v, fallback) => {
+			const n = v === undefined ? fallback : Number(v);
+			if (!Number.isInteger(n) || n < 0 || n > 10_000_000) {
+				console.error(`Not a count: ${v}`);
+				process.exit(1);
+			}
+			return n;
+		};
+		const options = {
+			members: number(values.members, 1000),
+			organisations: number(values.organisations, 50),
+			seed: number(values.seed, 42)
+		};
+		const { generatePopulation } = await import('../src/lib/server/members/generate-population.ts');
+		const started = Date.now();
+		await withServices((s) =>
+			generatePopulation(s.database.db, options, (line) => console.log(line))
+		);
+		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;
 	}
 	default:
