@@ -9,9 +9,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
 import { freePort, root, startServer } from '../lib/server.js';
+
+// The app's own database client, as the CLI (scripts/passerelle.js) uses it: it loads the PGlite
+// extensions the migrations need and takes the same lock as the server.
+const { openDatabase } = await import('../../src/lib/server/db/client.ts');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = 50;
@@ -20,14 +24,24 @@ const PG_URL =
 	process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/passerelle_bench';
 
 // 20,000 organisations, so the database is not the near-empty one of a fresh install. One
-// statement, the same for PGlite and PostgreSQL; the names sort before the demo ones, so the home
-// page's "first six by name" really goes through the index.
+// statement, the same for PGlite and PostgreSQL; the names sort first, so the home page (first
+// organisations by name) shows these rows.
 const GROW = `insert into organisation (id, slug, name, kind, description, content_locale, country_code)
 	select 'bench-' || i, 'bench-org-' || i, 'Association ' || lpad(i::text, 5, '0'),
-		(array['ngo', 'diaspora_association', 'public_service'])[1 + i % 3],
+		(array['ngo', 'diaspora_association', 'municipality'])[1 + i % 3],
 		repeat('Accueil, cours de langue, aide aux démarches et orientation vers les services. ', 5),
 		(array['en', 'fr', 'ar', 'es'])[1 + i % 4], (array['FR', 'ES', 'JO', 'SN'])[1 + i % 4]
 	from generate_series(1, 20000) as i`;
+
+/** Adds the rows with the server stopped (a PGlite directory is one process's at a time). */
+async function grow(options) {
+	const database = await openDatabase(options);
+	try {
+		await database.db.execute(sql.raw(GROW));
+	} finally {
+		await database.close();
+	}
+}
 
 /** Resident memory of one process, in MB, as the kernel counts it (VmRSS). */
 function rssMb(pid) {
@@ -81,52 +95,80 @@ async function measure(server) {
 /** A fresh PGlite directory: the server creates the schema, then the rows go in while it is off. */
 async function preparePglite(port) {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-bench-'));
-	await (await startServer({ port, dataDir })).stop();
-	// PGlite is one process's database: only now that the server has exited may we open it.
-	const db = await PGlite.create({ dataDir: path.join(dataDir, 'db') });
-	await db.exec(GROW);
-	await db.close();
-	return dataDir;
+	try {
+		await (await startServer({ port, dataDir })).stop();
+		await grow({ pgliteDir: path.join(dataDir, 'db') });
+		return dataDir;
+	} catch (error) {
+		rmSync(dataDir, { recursive: true, force: true });
+		throw error;
+	}
 }
 
 /** A fresh passerelle_bench database: dropped and created so the migrations run from scratch. */
 async function preparePostgres(port, dataDir) {
+	const name = new URL(PG_URL).pathname.slice(1);
+	// It is dropped: refuse anything that is not plainly a benchmark database.
+	if (!name.includes('bench')) throw new Error(`${name} is not a benchmark database`);
 	const admin = new pg.Client({
 		connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).href
 	});
 	await admin.connect();
-	const name = new URL(PG_URL).pathname.slice(1);
 	await admin.query(`drop database if exists "${name}" with (force)`);
 	await admin.query(`create database "${name}"`);
 	await admin.end();
 	await (await startServer({ port, dataDir, env: { DATABASE_URL: PG_URL } })).stop();
-	const client = new pg.Client({ connectionString: PG_URL });
-	await client.connect();
-	await client.query(GROW);
-	await client.end();
+	await grow({ url: PG_URL });
 }
+
+// Node sizes V8's heap from the machine's memory: on a large machine semi-spaces of 64 MB and an
+// old generation that grows in big steps. TUNED caps both (the old-space cap alone leaves the young
+// generation as it is), roughly as V8 would size them on a 1 GB machine, to show how much of the
+// footprint is heap headroom rather than data.
+const TUNED = '--max-old-space-size=256 --max-semi-space-size=4';
+const VARIANTS = [
+	{ database: 'PGlite', buffersMb: 16, nodeOptions: '' },
+	{ database: 'PGlite', buffersMb: 128, nodeOptions: '' },
+	{ database: 'PGlite', buffersMb: 16, nodeOptions: TUNED },
+	{ database: 'PostgreSQL', nodeOptions: '' },
+	{ database: 'PostgreSQL', nodeOptions: TUNED }
+];
 
 const port = await freePort(3400);
-const rows = [];
-async function run(label, buffers, dataDir, env) {
-	console.log(`${label}, shared_buffers ${buffers}: ${SECONDS} s at ${CONNECTIONS} connections…`);
-	const server = await startServer({ port, dataDir, env });
-	try {
-		rows.push({ database: label, sharedBuffers: buffers, ...(await measure(server)) });
-	} finally {
-		await server.stop();
-	}
-}
-
 const pgliteDir = await preparePglite(port);
 const pgDataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-bench-')); // uploaded files only
-try {
-	// The same grown database for both settings: only the buffer size changes between runs.
-	for (const mb of [16, 128]) {
-		await run('PGlite', `${mb} MB`, pgliteDir, { PGLITE_SHARED_BUFFERS_MB: String(mb) });
+// Without a PostgreSQL server at hand the embedded rows are still worth having.
+const withPostgres = await preparePostgres(port, pgDataDir).then(
+	() => true,
+	(error) => {
+		console.warn(`PostgreSQL rows skipped: ${error.message}`);
+		return false;
 	}
-	await preparePostgres(port, pgDataDir);
-	await run('PostgreSQL', 'server', pgDataDir, { DATABASE_URL: PG_URL });
+);
+const rows = [];
+try {
+	for (const variant of VARIANTS) {
+		const { database, buffersMb, nodeOptions } = variant;
+		if (database === 'PostgreSQL' && !withPostgres) continue;
+		// NODE_OPTIONS is set even when empty, so that none is inherited from this shell.
+		const env =
+			database === 'PGlite'
+				? { NODE_OPTIONS: nodeOptions, PGLITE_SHARED_BUFFERS_MB: String(buffersMb) }
+				: { NODE_OPTIONS: nodeOptions, DATABASE_URL: PG_URL };
+		const label = `${database}${buffersMb ? ` ${buffersMb} MB` : ''} ${nodeOptions}`;
+		console.log(`${label.trim()}: ${SECONDS} s at ${CONNECTIONS} connections…`);
+		// The same grown database for every PGlite run: only the settings change between them.
+		const server = await startServer({
+			port,
+			dataDir: database === 'PGlite' ? pgliteDir : pgDataDir,
+			env
+		});
+		try {
+			rows.push({ ...variant, ...(await measure(server)) });
+		} finally {
+			await server.stop();
+		}
+	}
 } finally {
 	rmSync(pgliteDir, { recursive: true, force: true });
 	rmSync(pgDataDir, { recursive: true, force: true });
@@ -134,11 +176,12 @@ try {
 
 const mb = (v) => String(Math.round(v));
 const ms = (v) => v.toFixed(1);
-const cols = ['database', 'shared_buffers', 'idle MB', 'peak MB', 'after MB'];
+const cols = ['database', 'shared_buffers', 'NODE_OPTIONS', 'idle MB', 'peak MB', 'after MB'];
 cols.push('req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'failed', 'goal (peak, embedded)');
 const table = rows.map((r) => [
 	r.database,
-	r.sharedBuffers,
+	r.buffersMb ? `${r.buffersMb} MB` : '(own server)',
+	r.nodeOptions || '(none)',
 	mb(r.idleMb),
 	mb(r.peakMb),
 	mb(r.afterMb),
