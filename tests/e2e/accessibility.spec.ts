@@ -11,8 +11,10 @@ async function pageFor(browser: Browser, who: 'visitor' | 'member' | 'admin'): P
 
 for (const locale of ['en', 'ar']) {
 	test(`no serious or critical accessibility violation on any page in ${locale}`, async ({
-		browser
+		browser,
+		request
 	}) => {
+		test.setTimeout(240_000);
 		const visitor = await pageFor(browser, 'visitor');
 		const signedIn = await pageFor(browser, 'admin');
 		const problems: string[] = [];

@@ -39,8 +39,10 @@ function compressedSize(url: string, cookie: string) {
 
 test('every page stays within the page-weight budget, in English and Arabic', async ({
 	browser,
-	baseURL
+	baseURL,
+	request
 }) => {
+	test.setTimeout(240_000);
 	const cookie = await cookieFor(browser);
 	const rows: string[] = [];
 	const over: string[] = [];

@@ -16,7 +16,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/members/:member', who: 'visitor' },
 	{ path: '/organisations/maison-des-diasporas', who: 'visitor' },
 	{ path: '/map', who: 'visitor' },
-	{ path: '/map?origin=SY', who: 'visitor' },
+	{ path: '/map?origin=sy', who: 'visitor' },
 	{ path: '/countries', who: 'visitor' },
 	{ path: '/countries/sy', who: 'visitor' },
 	{ path: '/account', who: 'member' },
@@ -39,7 +39,7 @@ export const CORE = new Set([
 	'/members?q=helene',
 	'/members/:member',
 	'/map',
-	'/map?origin=SY',
+	'/map?origin=sy',
 	'/countries/sy',
 	'/organisations/maison-des-diasporas'
 ]);

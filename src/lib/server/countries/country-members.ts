@@ -16,10 +16,10 @@ export async function countryMembers(
 	const living = `res:${alpha2}`;
 	const rows = rowsOf<{ from: number; living: number }>(
 		await db.execute(sql`
-		select count(*) filter (where ${facets} @> array[${from}]::text[])::int as "from",
-			count(*) filter (where ${facets} @> array[${living}]::text[])::int as living
-		from member_profile
-		where ${listed} and ${facets} && array[${from}, ${living}]::text[]`)
+			select count(*) filter (where ${facets} @> array[${from}]::text[])::int as "from",
+				count(*) filter (where ${facets} @> array[${living}]::text[])::int as living
+			from member_profile
+			where ${listed} and ${facets} && array[${from}, ${living}]::text[]`)
 	);
 	return { from: Number(rows[0]?.from ?? 0), living: Number(rows[0]?.living ?? 0) };
 }

@@ -1,5 +1,6 @@
 // Generates world-map.json, the base map drawn by WorldMap.svelte, from Natural Earth's 1:110m
-// countries (world-atlas). Run again only to change the map: `node src/lib/server/countries/generate-world-map.ts`.
+// countries (world-atlas, a development dependency). Run again only to change the map:
+// `node src/lib/server/countries/generate-world-map.ts [width] [tolerance] [min-area]`.
 //
 // The map is projected and simplified here, once, so the server does no geometry at run time and the
 // page stays within its 14 KB budget: Equal Earth (equal-area, so a choropleth does not inflate the
@@ -94,7 +95,7 @@ for (const { code, rings } of shapes) {
 }
 
 const out = { width: WIDTH, height, paths };
-writeFileSync(new URL('./world-map.json', import.meta.url), JSON.stringify(out) + '\n');
+writeFileSync(new URL('./world-map.json', import.meta.url), JSON.stringify(out, null, '\t') + '\n');
 console.log(`${Object.keys(paths).length} countries, ${JSON.stringify(out).length} bytes`);
 
 function dedupe(ring: Position[]) {

@@ -16,10 +16,10 @@ export async function membersByResidence(
 	const fromOrigin = origin ? sql`and ${facets} @> array[${`origin:${origin}`}]::text[]` : sql``;
 	const rows = rowsOf<{ code: string; n: number }>(
 		await db.execute(sql`
-		select substr(f, 5) as code, count(*)::int as n
-		from member_profile, unnest(${facets}) as f
-		where ${listed} and f like 'res:%' ${fromOrigin}
-		group by 1`)
+			select substr(f, 5) as code, count(*)::int as n
+			from member_profile, unnest(${facets}) as f
+			where ${listed} and f like 'res:%' ${fromOrigin}
+			group by 1`)
 	);
 	return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
 }

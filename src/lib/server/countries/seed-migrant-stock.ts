@@ -29,14 +29,18 @@ const BATCH = 10_000;
  * are one transaction: a failed load leaves no marker, so the next start tries again.
  */
 export async function seedMigrantStock(db: Db, file = migrantStockFile()): Promise<number> {
-	const rows = parse(gunzipSync(await readFile(file)).toString('utf8'));
 	return db.transaction(async (tx) => {
 		const marked = await tx
 			.insert(setting)
-			.values({ key: 'migrant_stock_seeded', value: { source: MIGRANT_STOCK, rows: rows.length } })
+			.values({
+				key: 'migrant_stock_seeded',
+				value: { source: MIGRANT_STOCK, at: new Date().toISOString() }
+			})
 			.onConflictDoNothing()
 			.returning({ key: setting.key });
 		if (!marked.length) return 0;
+		// Read only now: later starts skip the file altogether.
+		const rows = parse(gunzipSync(await readFile(file)).toString('utf8'));
 		for (let i = 0; i < rows.length; i += BATCH) {
 			const batch = rows.slice(i, i + BATCH);
 			const column = (n: number) => `{${batch.map((r) => r[n]).join(',')}}`;

@@ -39,9 +39,15 @@ export async function searchOrganisations(db: Db, query: DirectoryQuery) {
 		.orderBy(...order, organisation.nameKey, organisation.id)
 		.limit(query.per_page)
 		.offset((query.page - 1) * query.per_page);
-	const items: OrganisationSummary[] = rows.map(({ total: _t, logo, ...r }) => ({
-		...r,
-		hasLogo: !!logo
+	const items: OrganisationSummary[] = rows.map((r) => ({
+		id: r.id,
+		slug: r.slug,
+		name: r.name,
+		kind: r.kind,
+		countries: r.countries,
+		contentLocale: r.contentLocale,
+		status: r.status,
+		hasLogo: !!r.logo
 	}));
 	return { items, total: rows[0]?.total ?? 0, page: query.page, perPage: query.per_page };
 }

@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.ts';
 import { createAuth, type Auth } from '../accounts/auth.ts';
 import { seedDemo } from '../members/seed-demo.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
+import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mail.ts';
@@ -54,6 +55,8 @@ export async function createServices(
 		if (!esco.ok) logger.error({ reason: esco.reason, file: esco.file }, esco.message);
 		else if (esco.seeded)
 			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
+		const corridors = await seedMigrantStock(db);
+		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 	}
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
