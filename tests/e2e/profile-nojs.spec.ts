@@ -7,9 +7,7 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 }) => {
 	const me = await signUpVerified(page, 'Samira Haddou');
 	await page.goto('/en/profile');
-	await page
-		.getByLabel('In a few words (job, role, what you offer)')
-		.fill('Pharmacist and volunteer interpreter');
+	await page.locator('#f-headline').fill('Pharmacist and volunteer interpreter');
 	await page.locator('#f-residence').selectOption('BE');
 	await page.locator('#f-city').fill('Liège');
 	await page.locator('#vis-city').selectOption('nobody');
