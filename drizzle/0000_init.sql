@@ -178,12 +178,13 @@ CREATE INDEX "session_user_idx" ON "session" USING btree ("user_id");--> stateme
 CREATE INDEX "verification_identifier_idx" ON "verification" USING btree ("identifier");--> statement-breakpoint
 CREATE INDEX "audit_log_created_idx" ON "audit_log" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "outbox_created_idx" ON "outbox" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "member_profile_listed_idx" ON "member_profile" USING btree ("listed");--> statement-breakpoint
-CREATE INDEX "member_profile_name_trgm_idx" ON "member_profile" USING gin ("name_key" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "member_profile_search_public_idx" ON "member_profile" USING gin ("search_public");--> statement-breakpoint
-CREATE INDEX "member_profile_search_members_idx" ON "member_profile" USING gin ("search_members");--> statement-breakpoint
-CREATE INDEX "member_profile_facets_public_idx" ON "member_profile" USING gin ("facets_public");--> statement-breakpoint
-CREATE INDEX "member_profile_facets_members_idx" ON "member_profile" USING gin ("facets_members");--> statement-breakpoint
+CREATE INDEX "member_profile_name_public_idx" ON "member_profile" USING gin ("name_key" gin_trgm_ops) WHERE "member_profile"."listed" = 'public';--> statement-breakpoint
+CREATE INDEX "member_profile_name_members_idx" ON "member_profile" USING gin ("name_key" gin_trgm_ops) WHERE "member_profile"."listed" <> 'nobody';--> statement-breakpoint
+CREATE INDEX "member_profile_search_public_idx" ON "member_profile" USING gin ("search_public") WHERE "member_profile"."listed" = 'public';--> statement-breakpoint
+CREATE INDEX "member_profile_search_members_idx" ON "member_profile" USING gin ("search_members") WHERE "member_profile"."listed" <> 'nobody';--> statement-breakpoint
+CREATE INDEX "member_profile_facets_public_idx" ON "member_profile" USING gin ("facets_public") WHERE "member_profile"."listed" = 'public';--> statement-breakpoint
+CREATE INDEX "member_profile_facets_members_idx" ON "member_profile" USING gin ("facets_members") WHERE "member_profile"."listed" <> 'nobody';--> statement-breakpoint
+CREATE INDEX "member_profile_name_key_idx" ON "member_profile" USING btree ("name_key");--> statement-breakpoint
 CREATE INDEX "organisation_name_idx" ON "organisation" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "organisation_status_idx" ON "organisation" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "organisation_name_trgm_idx" ON "organisation" USING gin ("name_key" gin_trgm_ops);--> statement-breakpoint

@@ -60,13 +60,28 @@ export const memberProfile = pgTable(
 			.default(sql`'{}'::text[]`),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
+	// Partial indexes, one per audience: a visitor's search only ever reads rows listed 'public',
+	// a member's only rows not listed 'nobody', so the planner needs no extra filter on `listed`.
 	(t) => [
-		index('member_profile_listed_idx').on(t.listed),
-		index('member_profile_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-		index('member_profile_search_public_idx').using('gin', t.searchPublic),
-		index('member_profile_search_members_idx').using('gin', t.searchMembers),
-		index('member_profile_facets_public_idx').using('gin', t.facetsPublic),
-		index('member_profile_facets_members_idx').using('gin', t.facetsMembers)
+		index('member_profile_name_public_idx')
+			.using('gin', sql`${t.nameKey} gin_trgm_ops`)
+			.where(sql`${t.listed} = 'public'`),
+		index('member_profile_name_members_idx')
+			.using('gin', sql`${t.nameKey} gin_trgm_ops`)
+			.where(sql`${t.listed} <> 'nobody'`),
+		index('member_profile_search_public_idx')
+			.using('gin', t.searchPublic)
+			.where(sql`${t.listed} = 'public'`),
+		index('member_profile_search_members_idx')
+			.using('gin', t.searchMembers)
+			.where(sql`${t.listed} <> 'nobody'`),
+		index('member_profile_facets_public_idx')
+			.using('gin', t.facetsPublic)
+			.where(sql`${t.listed} = 'public'`),
+		index('member_profile_facets_members_idx')
+			.using('gin', t.facetsMembers)
+			.where(sql`${t.listed} <> 'nobody'`),
+		index('member_profile_name_key_idx').on(t.nameKey)
 	]
 );
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DirectoryQuery } from '#lib/members/directory.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -27,8 +27,11 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 	const audience = actor ? 'members' : 'public';
 	const text = audience === 'members' ? memberProfile.searchMembers : memberProfile.searchPublic;
 	const facets = audience === 'members' ? memberProfile.facetsMembers : memberProfile.facetsPublic;
+	// Written exactly as the partial indexes' predicates (schema.ts), so the planner can use them.
 	const conditions: SQL[] = [
-		inArray(memberProfile.listed, audience === 'members' ? ['public', 'members'] : ['public'])
+		audience === 'members'
+			? sql`${memberProfile.listed} <> 'nobody'`
+			: sql`${memberProfile.listed} = 'public'`
 	];
 	const wanted = [
 		query.origin && `origin:${query.origin}`,
@@ -51,14 +54,28 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 		);
 	}
 	const offset = (query.page - 1) * query.per_page;
-	const rows = await db
-		.select({ ...profileColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+	// Rank, count and cut on member_profile alone; only the page's rows are joined to their names.
+	const page = db
+		.select({
+			userId: memberProfile.userId,
+			total: sql<number>`count(*) over ()`.as('total'),
+			position:
+				sql<number>`row_number() over (order by ${sql.join([...order, sql`${memberProfile.nameKey}`, sql`${memberProfile.userId}`], sql`, `)})`.as(
+					'position'
+				)
+		})
 		.from(memberProfile)
-		.innerJoin(user, eq(user.id, memberProfile.userId))
 		.where(and(...conditions))
 		.orderBy(...order, memberProfile.nameKey, memberProfile.userId)
 		.limit(query.per_page)
-		.offset(offset);
+		.offset(offset)
+		.as('page');
+	const rows = await db
+		.select({ ...profileColumns, total: sql<number>`${page.total}`.mapWith(Number) })
+		.from(page)
+		.innerJoin(memberProfile, eq(memberProfile.userId, page.userId))
+		.innerJoin(user, eq(user.id, page.userId))
+		.orderBy(page.position);
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
 	const labels = await escoLabels(db, [...new Set(rows.flatMap((r) => r.expertise))], language);
 	const items = rows
