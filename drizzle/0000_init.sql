@@ -184,7 +184,6 @@ CREATE INDEX "member_profile_search_public_idx" ON "member_profile" USING gin ("
 CREATE INDEX "member_profile_search_members_idx" ON "member_profile" USING gin ("search_members") WHERE "member_profile"."listed" <> 'nobody';--> statement-breakpoint
 CREATE INDEX "member_profile_facets_public_idx" ON "member_profile" USING gin ("facets_public") WHERE "member_profile"."listed" = 'public';--> statement-breakpoint
 CREATE INDEX "member_profile_facets_members_idx" ON "member_profile" USING gin ("facets_members") WHERE "member_profile"."listed" <> 'nobody';--> statement-breakpoint
-CREATE INDEX "member_profile_name_key_idx" ON "member_profile" USING btree ("name_key");--> statement-breakpoint
 CREATE INDEX "organisation_name_idx" ON "organisation" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "organisation_status_idx" ON "organisation" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "organisation_name_trgm_idx" ON "organisation" USING gin ("name_key" gin_trgm_ops);--> statement-breakpoint

@@ -20,7 +20,12 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 	if (opts.url) {
 		const { default: pg } = await import('pg');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
-		const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+		// Many small concurrent queries: parallel workers cost more to start than they save.
+		const pool = new pg.Pool({
+			connectionString: opts.url,
+			max: opts.poolSize ?? 10,
+			options: '-c max_parallel_workers_per_gather=0'
+		});
 		const db = drizzle(pool, { schema }) as unknown as Db;
 		return { db, kind: 'postgres', close: () => pool.end() };
 	}

@@ -60,6 +60,8 @@ export const memberProfile = pgTable(
 			.default(sql`'{}'::text[]`),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
+	// No b-tree on name_key: with ORDER BY name_key LIMIT n the planner would walk it and filter
+	// (measured: 880 ms instead of 20 ms on 100,000 profiles).
 	// Partial indexes, one per audience: a visitor's search only ever reads rows listed 'public',
 	// a member's only rows not listed 'nobody', so the planner needs no extra filter on `listed`.
 	(t) => [
@@ -80,8 +82,7 @@ export const memberProfile = pgTable(
 			.where(sql`${t.listed} = 'public'`),
 		index('member_profile_facets_members_idx')
 			.using('gin', t.facetsMembers)
-			.where(sql`${t.listed} <> 'nobody'`),
-		index('member_profile_name_key_idx').on(t.nameKey)
+			.where(sql`${t.listed} <> 'nobody'`)
 	]
 );
 
