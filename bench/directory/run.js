@@ -84,15 +84,29 @@ async function load(origin) {
 }
 
 async function explain(url) {
-	const client = new pg.Client({ connectionString: url });
+	// The same shape as members/search-members.ts: rank, count and cut on member_profile, no parallel workers.
+	const client = new pg.Client({
+		connectionString: url,
+		options: '-c max_parallel_workers_per_gather=0'
+	});
 	await client.connect();
-	const { rows } = await client.query(
-		`explain (analyze, buffers off, costs off) select up.user_id from member_profile up join "user" u on u.id = up.user_id
-		 where up.listed = any(array['public']) and (up.search_public @@ to_tsquery('simple', 'mohamed:*') or 'mohamed' <% up.name_key)
-		 order by word_similarity('mohamed', up.name_key) desc, up.name_key limit 20`
-	);
+	const out = [];
+	for (const [label, where, order] of [
+		[
+			'visitor searching "mohamed"',
+			`(search_public @@ to_tsquery('simple', 'mohamed:*') or 'mohamed' <% name_key)`,
+			`word_similarity('mohamed', name_key) desc, name_key`
+		],
+		['visitor filtering language=ar', `facets_public @> array['lang:ar']`, 'name_key']
+	]) {
+		const { rows } = await client.query(
+			`explain (analyze, buffers off, costs off) select user_id, count(*) over () from member_profile
+			 where listed = 'public' and ${where} order by ${order}, user_id limit 20`
+		);
+		out.push(`-- ${label}\n` + rows.map((r) => r['QUERY PLAN']).join('\n'));
+	}
 	await client.end();
-	return rows.map((r) => r['QUERY PLAN']).join('\n');
+	return out.join('\n\n');
 }
 
 const results = [];
@@ -111,7 +125,7 @@ if (values.db !== 'pglite') {
 	});
 	try {
 		results.push({ database: 'PostgreSQL', seedSeconds: seconds, ...(await load(server.origin)) });
-		console.log('\nEXPLAIN ANALYZE, visitor searching "mohamed":\n' + (await explain(url)));
+		console.log('\nEXPLAIN ANALYZE:\n' + (await explain(url)));
 	} finally {
 		await server.stop();
 	}
