@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
 import { emptyProfile, saveProfile } from '#lib/server/members/save-profile.ts';
-import { findProfileRow, escoLabels } from '#lib/server/members/get-profile.ts';
+import { findProfileRow } from '#lib/server/members/get-profile.ts';
+import { labelsFor } from '#lib/server/esco/search-esco.ts';
 import { profileFromForm } from '#lib/server/members/profile-form-data.ts';
 import { deletePhoto, savePhoto } from '#lib/server/members/photo.ts';
 import { forgetDirectoryOptions } from '#lib/server/members/directory-options.ts';
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const found = escoQuery
 		? await searchEsco(database.db, escoQuery, { language: locale, limit: 10 })
 		: [];
-	const labels = await escoLabels(database.db, profile.expertise, locale);
+	const labels = await labelsFor(database.db, profile.expertise, locale);
 	return {
 		profile,
 		saved: row !== null,

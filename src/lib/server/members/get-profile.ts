@@ -1,8 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
-import { escoConcept } from '../esco/schema.ts';
+import { labelsFor } from '../esco/search-esco.ts';
 import { memberProfile } from './schema.ts';
 import { viewerOf } from './policy.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
@@ -25,23 +25,6 @@ export const profileColumns = {
 	links: memberProfile.links
 };
 
-/** ESCO labels in the reader's language, English where that language is not imported. */
-export async function escoLabels(db: Db, uris: string[], language: string) {
-	const labels = new Map<string, string>();
-	if (!uris.length) return labels;
-	const rows = await db
-		.select({
-			uri: escoConcept.uri,
-			language: escoConcept.language,
-			label: escoConcept.preferredLabel
-		})
-		.from(escoConcept)
-		.where(and(inArray(escoConcept.uri, uris), inArray(escoConcept.language, [language, 'en'])));
-	for (const r of rows) if (r.language === 'en' && !labels.has(r.uri)) labels.set(r.uri, r.label);
-	for (const r of rows) if (r.language === language) labels.set(r.uri, r.label);
-	return labels;
-}
-
 export async function findProfileRow(db: Db, userId: string): Promise<ProfileRow | null> {
 	const [row] = await db
 		.select(profileColumns)
@@ -56,6 +39,6 @@ export async function getProfile(db: Db, actor: Actor, userId: string, language 
 	const row = await findProfileRow(db, userId);
 	if (!row) return null;
 	const viewer = viewerOf(actor, userId);
-	const labels = await escoLabels(db, row.expertise, language);
+	const labels = await labelsFor(db, row.expertise, language);
 	return toProfileView(row, viewer, labels);
 }

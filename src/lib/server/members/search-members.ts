@@ -5,7 +5,8 @@ import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { memberProfile } from './schema.ts';
-import { escoLabels, profileColumns } from './get-profile.ts';
+import { profileColumns } from './get-profile.ts';
+import { labelsFor } from '../esco/search-esco.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 
 /** Prefix query over the normalised tokens: "hel mba" matches "Hélène Mbarga". */
@@ -77,7 +78,7 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 		.innerJoin(user, eq(user.id, page.userId))
 		.orderBy(page.position);
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
-	const labels = await escoLabels(db, [...new Set(rows.flatMap((r) => r.expertise))], language);
+	const labels = await labelsFor(db, [...new Set(rows.flatMap((r) => r.expertise))], language);
 	const items = rows
 		.map((r) => toProfileView(r as unknown as ProfileRow, viewerFor(r.id), labels, { bio: false }))
 		.filter((v) => v !== null);
