@@ -43,7 +43,7 @@ type Result =
 	| { ok: false; status: 400 | 403; errors: Record<string, string> };
 
 /** Checks the logo by its content (not its name), then stores a resized WebP without metadata. */
-async function processLogo(data: Buffer) {
+export async function processLogo(data: Buffer) {
 	if (data.byteLength > LOGO_MAX_BYTES) return null;
 	try {
 		const meta = await sharp(data, { limitInputPixels: 40_000_000 }).metadata();

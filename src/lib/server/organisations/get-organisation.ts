@@ -51,6 +51,9 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 			sectors: org.sectors,
 			website: org.website,
 			contentLocale: org.contentLocale,
+			logo: org.logo
+				? { version: org.logo.version, width: org.logo.width, height: org.logo.height }
+				: null,
 			descriptionHtml: renderMarkdown(org.description)
 		},
 		members: people.map((p) => ({

@@ -8,6 +8,8 @@ import { createOrganisation } from './create-organisation.ts';
 import { getOrganisation, pendingOrganisations } from './get-organisation.ts';
 import { inviteMember, requestToJoin, reviewOrganisation, setMembership } from './memberships.ts';
 import { searchOrganisations } from './search-organisations.ts';
+import { saveOrganisationLogo } from './organisation-logo.ts';
+import sharp from 'sharp';
 
 const form = {
 	name: 'Association des Sénégalais de Lyon',
@@ -141,5 +143,32 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 		expect((await getOrganisation(s.database.db, joiner, other.slug))?.membership?.status).toBe(
 			'active'
 		);
+	});
+
+	it('its admins set a logo, checked by content; others cannot', async () => {
+		const created = await createOrganisation(s.database.db, admin, { ...form, name: 'Logo Test' });
+		if (!created.ok) throw new Error('not created');
+		const deps = { db: s.database.db, storage: s.storage };
+		const png = await sharp({
+			create: { width: 800, height: 400, channels: 3, background: '#135' }
+		})
+			.png()
+			.toBuffer();
+		expect(await saveOrganisationLogo(deps, joiner, created.id, png)).toMatchObject({
+			ok: false,
+			status: 403
+		});
+		expect(
+			await saveOrganisationLogo(deps, admin, created.id, Buffer.from('%PDF-1.4'))
+		).toMatchObject({
+			ok: false,
+			status: 400,
+			error: 'error_logo_invalid'
+		});
+		const saved = await saveOrganisationLogo(deps, admin, created.id, png);
+		expect(saved).toMatchObject({ ok: true, logo: { height: 96 } });
+		expect(
+			(await getOrganisation(s.database.db, null, created.slug))?.organisation.logo?.height
+		).toBe(96);
 	});
 });

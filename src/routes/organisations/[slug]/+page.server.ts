@@ -9,6 +9,7 @@ import {
 	setMembership
 } from '#lib/server/organisations/memberships.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
+import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { database } = await services();
@@ -62,6 +63,23 @@ export const actions: Actions = {
 			await setMembership(db, locals.user, id, userId, change as 'accept'),
 			'org_membership_saved'
 		);
+	},
+	logo: async ({ params, locals, request }) => {
+		const data = await request.formData().catch(() => new FormData());
+		const file = data.get('logo');
+		const { id } = await orgId(params.slug, locals);
+		if (!(file instanceof File) || file.size === 0)
+			return fail(400, { errors: { logo: 'error_logo_invalid' } });
+		const { database, storage } = await services();
+		const result = await saveOrganisationLogo(
+			{ db: database.db, storage },
+			locals.user,
+			id,
+			Buffer.from(await file.arrayBuffer())
+		);
+		if (result.ok) return { done: 'settings_saved' };
+		if (result.status === 403) error(403, 'Forbidden');
+		return fail(result.status, { errors: { logo: result.error } });
 	},
 	review: async ({ params, locals, request }) => {
 		const data = await request.formData().catch(() => new FormData());

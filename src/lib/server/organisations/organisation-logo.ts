@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Storage } from '../platform/storage.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { organisation, type StoredImage } from '../members/schema.ts';
+import { processLogo } from '../admin/branding.ts';
+import { canOrg, membershipOf } from './policy.ts';
+
+export const organisationLogoKey = (organisationId: string, version: string) =>
+	`organisations/${organisationId.replace(/[^a-z0-9-]/gi, '').toLowerCase()}/logo-${version}.webp`;
+
+type Result =
+	{ ok: true; logo: StoredImage } | { ok: false; status: 400 | 403 | 404; error: string };
+
+/** An organisation's admins set its logo: checked by content, resized, WebP without metadata. */
+export async function saveOrganisationLogo(
+	deps: { db: Db; storage: Storage },
+	actor: Actor,
+	organisationId: string,
+	data: Buffer
+): Promise<Result> {
+	const [org] = await deps.db
+		.select({ id: organisation.id, status: organisation.status, logo: organisation.logo })
+		.from(organisation)
+		.where(eq(organisation.id, organisationId));
+	if (!org) return { ok: false, status: 404, error: 'error_page_not_found' };
+	if (!canOrg(actor, 'manage', org, await membershipOf(deps.db, actor, org.id))) {
+		return { ok: false, status: 403, error: 'error_page_forbidden' };
+	}
+	const processed = await processLogo(data);
+	if (!processed) return { ok: false, status: 400, error: 'error_logo_invalid' };
+	const logo: StoredImage = {
+		version: Date.now().toString(36),
+		width: processed.width,
+		height: processed.height
+	};
+	await deps.storage.put(organisationLogoKey(org.id, logo.version), processed.out);
+	await deps.db
+		.update(organisation)
+		.set({ logo, updatedAt: new Date() })
+		.where(eq(organisation.id, org.id));
+	if (org.logo) await deps.storage.remove(organisationLogoKey(org.id, org.logo.version));
+	return { ok: true, logo };
+}
