@@ -74,3 +74,9 @@ test('a profile photo is resized and converted, and stripped of its location', a
 	await page.getByRole('button', { name: 'Upload the photo' }).click();
 	await expect(page.locator('#f-photo-error')).toContainText('not a photo we can use');
 });
+
+test('a skill typed in words becomes an ESCO filter, without JavaScript', async ({ page }) => {
+	await page.goto('/en/members?skill=physiotherapist');
+	await expect(page.getByRole('checkbox', { name: 'physiotherapist', exact: true })).toBeChecked();
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('results');
+});

@@ -6,6 +6,7 @@ import { searchOrganisations } from '#lib/server/organisations/search-organisati
 import { countryName, languageName } from '#lib/members/codes.ts';
 import { directoryOptions } from '#lib/server/members/directory-options.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
+import { labelsFor, searchEsco } from '#lib/server/esco/search-esco.ts';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const raw = Object.fromEntries(
@@ -30,13 +31,36 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		const errors: Record<string, string> = {};
 		for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
 		// A bad filter is the person's to fix: show the form with the message, search nothing.
-		return { errors, query: directoryQuery.parse({}), options, members: null, organisations: null };
+		return {
+			errors,
+			query: directoryQuery.parse({}),
+			options,
+			expertise: null,
+			skillWords: '',
+			members: null,
+			organisations: null
+		};
 	}
 	const query = parsed.data;
+	// Without JavaScript there is no picker: the words typed for a skill are resolved to the best
+	// ESCO concept here, and the page says which one it used.
+	const skillWords = (url.searchParams.get('skill') ?? '').trim().slice(0, 100);
+	if (skillWords && !query.expertise) {
+		const [best] = await searchEsco(database.db, skillWords, { language: locale, limit: 1 });
+		if (best) query.expertise = best.uri;
+	}
+	const expertise = query.expertise
+		? {
+				uri: query.expertise,
+				label: (await labelsFor(database.db, [query.expertise], locale)).get(query.expertise) ?? ''
+			}
+		: null;
 	if (query.type === 'organisations') {
 		return {
 			query,
 			options,
+			expertise,
+			skillWords,
 			errors: null,
 			members: null,
 			organisations: await searchOrganisations(database.db, query)
@@ -45,6 +69,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	return {
 		query,
 		options,
+		expertise,
+		skillWords,
 		errors: null,
 		organisations: null,
 		members: await searchMembers(database.db, locals.user, query, locale)
