@@ -75,9 +75,9 @@ async function load(origin) {
 	latencies.sort((a, b) => a - b);
 	return {
 		rps: Math.round(result.requests.average),
-		p50: percentile(latencies, 50),
-		p95: percentile(latencies, 95),
-		p99: percentile(latencies, 99),
+		p50: Math.round(percentile(latencies, 50)),
+		p95: Math.round(percentile(latencies, 95)),
+		p99: Math.round(percentile(latencies, 99)),
 		errors: result.errors + result.non2xx,
 		requests: latencies.length
 	};
