@@ -1,19 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { APP_ORIGIN } from './tests/e2e/stack/ports.ts';
-
-const chromium = {
-	// Debian's Chromium: no browser is downloaded, here or for anyone running the tests.
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-		'--disable-quic'
-	]
-};
+import { CHROMIUM_LAUNCH } from './tests/support/chromium.ts';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -25,7 +12,7 @@ export default defineConfig({
 	reporter: [['list']],
 	use: {
 		baseURL: APP_ORIGIN,
-		launchOptions: chromium,
+		launchOptions: CHROMIUM_LAUNCH,
 		locale: 'en-GB',
 		trace: 'retain-on-failure'
 	},

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { freePort, root, startServer } from '../lib/server.js';
+import { CHROMIUM_LAUNCH as LAUNCH } from '../../tests/support/chromium.ts';
 
 const RUNS = 5;
 const PAGES = ['/en', '/en/sign-in', '/ar', '/ar/sign-in'];
@@ -17,19 +18,6 @@ const PROFILES = [
 	{ name: '3G-like', latency: 300, down: kbit(750), up: kbit(750), goal: 3000 },
 	{ name: '2G-like', latency: 600, down: kbit(250), up: kbit(250), goal: 6000 }
 ];
-
-// Debian's Chromium, as the end-to-end tests use it: no browser is ever downloaded.
-const LAUNCH = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run'
-	]
-};
 
 /** One cold load: a new context has an empty cache, cookies and connections. */
 async function measure(browser, url, profile) {

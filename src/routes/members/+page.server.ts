@@ -55,24 +55,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				label: (await labelsFor(database.db, [query.expertise], locale)).get(query.expertise) ?? ''
 			}
 		: null;
-	if (query.type === 'organisations') {
-		return {
-			query,
-			options,
-			expertise,
-			skillWords,
-			errors: null,
-			members: null,
-			organisations: await searchOrganisations(database.db, query)
-		};
-	}
-	return {
-		query,
-		options,
-		expertise,
-		skillWords,
-		errors: null,
-		organisations: null,
-		members: await searchMembers(database.db, locals.user, query, locale)
-	};
+	const results =
+		query.type === 'organisations'
+			? { members: null, organisations: await searchOrganisations(database.db, query) }
+			: {
+					organisations: null,
+					members: await searchMembers(database.db, locals.user, query, locale)
+				};
+	return { query, options, expertise, skillWords, errors: null, ...results };
 };

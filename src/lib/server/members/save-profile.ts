@@ -29,36 +29,32 @@ async function expertiseLabels(db: Db, uris: string[]) {
 	};
 }
 
-/** Writes the derived search columns from the profile as stored (used by saves and the seed). */
+/** Writes the profile and its derived search columns (used by saves and the seed). */
 export async function writeProfile(
 	db: Db,
 	userId: string,
-	input: Omit<ProfileInput, 'name'> & { name: string }
+	input: Omit<ProfileInput, 'name'> & { name: string },
+	knownLabels?: string[]
 ) {
-	const { labels } = await expertiseLabels(db, input.expertise);
+	const labels = knownLabels ?? (await expertiseLabels(db, input.expertise)).labels;
+	const stored = {
+		headline: input.headline || null,
+		bio: input.bio || null,
+		city: input.city || null,
+		residenceCountry: input.residence || null,
+		originCountries: input.origin,
+		languages: input.languages,
+		expertise: input.expertise,
+		interests: input.interests
+	};
 	const derived = searchData({
 		name: input.name,
-		headline: input.headline || null,
-		city: input.city || null,
-		bio: input.bio || null,
-		residenceCountry: input.residence || null,
-		originCountries: input.origin,
-		languages: input.languages,
-		expertise: input.expertise,
+		...stored,
 		expertiseLabels: labels,
-		interests: input.interests,
 		visibility: input.visibility
 	});
-	const values = {
-		userId,
-		headline: input.headline || null,
-		bio: input.bio || null,
-		city: input.city || null,
-		residenceCountry: input.residence || null,
-		originCountries: input.origin,
-		languages: input.languages,
-		expertise: input.expertise,
-		interests: input.interests,
+	const update = {
+		...stored,
 		links: input.links,
 		contentLocale: input.contentLocale,
 		listed: input.listed,
@@ -70,11 +66,9 @@ export async function writeProfile(
 		facetsMembers: derived.facetsMembers,
 		updatedAt: new Date()
 	};
-	const { userId: _ignored, ...update } = values;
-	void _ignored;
 	await db
 		.insert(memberProfile)
-		.values(values)
+		.values({ userId, ...update })
 		.onConflictDoUpdate({ target: memberProfile.userId, set: update });
 }
 
@@ -92,7 +86,7 @@ export async function saveProfile(
 		return { ok: false, status: 400, errors };
 	}
 	const input = parsed.data;
-	const { known } = await expertiseLabels(db, input.expertise);
+	const { known, labels } = await expertiseLabels(db, input.expertise);
 	if (input.expertise.some((u) => !known.has(u))) {
 		return { ok: false, status: 400, errors: { expertise: 'error_expertise_invalid' } };
 	}
@@ -101,7 +95,7 @@ export async function saveProfile(
 			.update(user)
 			.set({ name: input.name, updatedAt: new Date() })
 			.where(eq(user.id, userId));
-		await writeProfile(tx as unknown as Db, userId, input);
+		await writeProfile(tx as unknown as Db, userId, input, labels);
 	});
 	return { ok: true };
 }
