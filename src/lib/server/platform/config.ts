@@ -1,3 +1,4 @@
+import { isTimeZone } from '#lib/services/service-form.ts';
 import { z } from 'zod';
 import path from 'node:path';
 
@@ -48,7 +49,14 @@ const schema = z.object({
 	AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).max(4096).default(16),
-	RATE_LIMIT: booleanString.default(true)
+	RATE_LIMIT: booleanString.default(true),
+	SERVICE_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+	REFERRAL_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+	SERVICE_TIME_ZONE: z
+		.string()
+		.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
+		.default('UTC'),
+	JOBS: booleanString.default(true)
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -84,7 +92,11 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		authSecret: c.AUTH_SECRET,
 		logLevel: c.LOG_LEVEL,
 		pgliteSharedBuffersMb: c.PGLITE_SHARED_BUFFERS_MB,
-		rateLimit: c.RATE_LIMIT
+		rateLimit: c.RATE_LIMIT,
+		serviceStaleDays: c.SERVICE_STALE_DAYS,
+		referralDueDays: c.REFERRAL_DUE_DAYS,
+		serviceTimeZone: c.SERVICE_TIME_ZONE,
+		jobs: c.JOBS
 	};
 }
 

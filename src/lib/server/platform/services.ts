@@ -6,6 +6,7 @@ import { createAuth, type Auth } from '../accounts/auth.ts';
 import { seedDemo } from '../members/seed-demo.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
+import { seedTaxonomy } from '../services/seed-taxonomy.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from './config.ts';
 import { createMailer, type Mailer } from './mail.ts';
@@ -58,6 +59,7 @@ export async function createServices(
 		const corridors = await seedMigrantStock(db);
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 	}
+	await seedTaxonomy(db);
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
 	logger.info({ database: database.kind, ms: Date.now() - started }, 'platform ready');

@@ -1,0 +1,92 @@
+import type { HsdsSchedule } from './hsds-types.ts';
+
+export type Opening = {
+	dow: number;
+	opens: number;
+	closes: number;
+	timeZone: string;
+	validFrom: string | null;
+	validTo: string | null;
+};
+
+const DAY_INDEX: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+
+function minutes(time: string | null | undefined): number | null {
+	const m = /^(\d{1,2}):(\d{2})/.exec(time ?? '');
+	if (!m) return null;
+	const value = Number(m[1]) * 60 + Number(m[2]);
+	return value <= 24 * 60 ? value : null;
+}
+
+/** A fixed UTC offset in hours (HSDS `timezone`) as an IANA zone; Etc/GMT signs are inverted. */
+export function offsetZone(offset: number): string | null {
+	if (!Number.isInteger(offset) || offset < -12 || offset > 14) return null;
+	if (offset === 0) return 'UTC';
+	return `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
+/**
+ * Weekly opening intervals from HSDS schedules (RFC 5545 style: freq WEEKLY, byday, opens_at,
+ * closes_at). Closing at or before opening means overnight: the interval is split at midnight and
+ * its second half belongs to the next day. Schedules without days or times are descriptive only.
+ */
+export function openingsFrom(schedules: HsdsSchedule[], fallbackZone: string): Opening[] {
+	const out: Opening[] = [];
+	for (const s of schedules) {
+		if (s.freq && s.freq.toUpperCase() !== 'WEEKLY') continue;
+		const opens = minutes(s.opens_at);
+		const closes = minutes(s.closes_at);
+		if (opens === null || closes === null) continue;
+		const days = (s.byday ?? '')
+			.split(',')
+			.map((d) => DAY_INDEX[d.trim().toUpperCase().slice(-2)])
+			.filter((d): d is number => !!d);
+		const timeZone = (typeof s.timezone === 'number' && offsetZone(s.timezone)) || fallbackZone;
+		const validFrom = s.valid_from ?? null;
+		const validTo = s.valid_to ?? null;
+		for (const dow of days) {
+			if (closes > opens) {
+				out.push({ dow, opens, closes, timeZone, validFrom, validTo });
+			} else {
+				out.push({ dow, opens, closes: 24 * 60, timeZone, validFrom, validTo });
+				if (closes > 0)
+					out.push({ dow: (dow % 7) + 1, opens: 0, closes, timeZone, validFrom, validTo });
+			}
+		}
+	}
+	return out;
+}
+
+/** Local ISO weekday, minute of the day and date of an instant in a time zone. */
+export function localTime(at: Date, timeZone: string) {
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			weekday: 'short',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		})
+			.formatToParts(at)
+			.map((p) => [p.type, p.value])
+	);
+	const dow = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
+	return {
+		dow,
+		minute: Number(parts.hour) * 60 + Number(parts.minute),
+		date: `${parts.year}-${parts.month}-${parts.day}`
+	};
+}
+
+/** Whether any interval is open at `at` (each in its own time zone). */
+export function isOpenAt(openings: Opening[], at: Date): boolean {
+	return openings.some((o) => {
+		const local = localTime(at, o.timeZone);
+		if (o.validFrom && local.date < o.validFrom.slice(0, 10)) return false;
+		if (o.validTo && local.date > o.validTo.slice(0, 10)) return false;
+		return local.dow === o.dow && local.minute >= o.opens && local.minute < o.closes;
+	});
+}

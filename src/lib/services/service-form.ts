@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { hasHiddenCharacters, normaliseText } from '#lib/accounts/text-rules.ts';
+import { isCountryCode, isLanguageCode } from '#lib/members/codes.ts';
+
+export const SERVICE_STATUSES = ['active', 'inactive', 'temporarily closed', 'defunct'] as const;
+export const CONTENT_LOCALES = ['en', 'fr', 'es', 'ar'] as const;
+export const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+const line = (max: number, error: string) =>
+	z
+		.string()
+		.max(max * 4, error)
+		.refine((v) => !hasHiddenCharacters(v), error)
+		.transform(normaliseText)
+		.pipe(z.string().max(max, error));
+
+const paragraph = (max: number, error: string) =>
+	z
+		.string()
+		.max(max, error)
+		.refine((v) => !/[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/.test(v), error)
+		.transform((v) => v.replace(/\r\n/g, '\n').trim());
+
+/** The texts of a service that exist once per language. */
+export const serviceTexts = z.object({
+	name: line(150, 'error_service_name_invalid').pipe(
+		z.string().min(2, 'error_service_name_invalid')
+	),
+	description: paragraph(4000, 'error_service_text_invalid'),
+	eligibility: paragraph(1000, 'error_service_text_invalid'),
+	applicationProcess: paragraph(1000, 'error_service_text_invalid'),
+	feesDescription: paragraph(500, 'error_service_text_invalid'),
+	interpretation: paragraph(500, 'error_service_text_invalid'),
+	/** One required document per line. */
+	documents: paragraph(1000, 'error_service_text_invalid')
+});
+export type ServiceTexts = z.infer<typeof serviceTexts>;
+
+const time = z.union([
+	z.literal(''),
+	z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'error_service_time_invalid')
+]);
+const optionalAge = z.union([
+	z.literal('').transform(() => null),
+	z.coerce
+		.number()
+		.int('error_service_age_invalid')
+		.min(0, 'error_service_age_invalid')
+		.max(120, 'error_service_age_invalid')
+]);
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'error_service_reference_invalid');
+
+/** What a provider edits: shared facts, plus the texts in one language (`locale`). */
+export const serviceForm = z
+	.object({
+		locale: z.enum(CONTENT_LOCALES),
+		texts: serviceTexts,
+		status: z.enum(SERVICE_STATUSES, { error: 'error_service_status_invalid' }),
+		termIds: z
+			.array(uuid)
+			.min(1, 'error_service_need_required')
+			.max(5, 'error_service_need_required'),
+		languages: z.array(z.string().refine(isLanguageCode, 'error_language_invalid')).max(20),
+		free: z.boolean(),
+		minimumAge: optionalAge,
+		maximumAge: optionalAge,
+		url: z.union([
+			z.literal(''),
+			z
+				.string()
+				.max(300, 'error_link_invalid')
+				.pipe(z.url({ protocol: /^https?$/, error: 'error_link_invalid' }))
+		]),
+		email: z.union([z.literal(''), z.email('error_email_invalid').max(200, 'error_email_invalid')]),
+		phone: z.union([
+			z.literal(''),
+			z.string().regex(/^\+?[0-9 ()-]{5,25}$/, 'error_phone_invalid')
+		]),
+		locationIds: z.array(uuid).max(50),
+		hours: z.array(z.object({ opens: time, closes: time })).length(7),
+		hoursNote: line(200, 'error_service_text_invalid')
+	})
+	.refine((v) => v.minimumAge === null || v.maximumAge === null || v.minimumAge <= v.maximumAge, {
+		message: 'error_service_age_invalid',
+		path: ['maximumAge']
+	})
+	.refine(
+		(v) =>
+			v.hours.every(
+				(h) => (h.opens === '') === (h.closes === '') && (h.opens === '' || h.opens !== h.closes)
+			),
+		{
+			message: 'error_service_time_invalid',
+			path: ['hours']
+		}
+	);
+export type ServiceInput = z.infer<typeof serviceForm>;
+
+export const locationForm = z.object({
+	name: line(150, 'error_location_name_invalid').pipe(
+		z.string().min(2, 'error_location_name_invalid')
+	),
+	address1: line(200, 'error_location_address_invalid').pipe(
+		z.string().min(2, 'error_location_address_invalid')
+	),
+	city: line(100, 'error_city_invalid').pipe(z.string().min(1, 'error_city_invalid')),
+	region: line(100, 'error_location_address_invalid'),
+	postalCode: line(20, 'error_location_address_invalid'),
+	country: z
+		.string()
+		.transform((v) => v.toUpperCase())
+		.refine(isCountryCode, 'error_country_invalid'),
+	latitude: z.union([
+		z.literal('').transform(() => null),
+		z.coerce
+			.number()
+			.min(-90, 'error_location_coordinates_invalid')
+			.max(90, 'error_location_coordinates_invalid')
+	]),
+	longitude: z.union([
+		z.literal('').transform(() => null),
+		z.coerce
+			.number()
+			.min(-180, 'error_location_coordinates_invalid')
+			.max(180, 'error_location_coordinates_invalid')
+	]),
+	timeZone: z.string().refine(isTimeZone, 'error_location_time_zone_invalid'),
+	accessibility: paragraph(500, 'error_service_text_invalid'),
+	transportation: paragraph(500, 'error_service_text_invalid')
+});
+export type LocationInput = z.infer<typeof locationForm>;
+
+export function isTimeZone(value: string) {
+	if (!value || value.length > 64) return false;
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: value });
+		return true;
+	} catch {
+		return false;
+	}
+}
