@@ -8,6 +8,8 @@ import { extractLocaleFromUrl, localizeHref } from '#lib/paraglide/runtime.js';
 import { config } from '#lib/server/platform/config.ts';
 import { createServices } from '#lib/server/platform/services.ts';
 import { services, setServices } from '#lib/server/platform/app.ts';
+import { startJobs } from '#lib/server/platform/jobs.ts';
+import { JOBS } from '#lib/server/platform/job-list.ts';
 import { logger } from '#lib/server/platform/logger.ts';
 import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
 import { hitRateLimit, ruleForPath } from '#lib/server/platform/rate-limit.ts';
@@ -18,9 +20,12 @@ import { brandStyle } from '#lib/server/admin/brand-style.ts';
 export const init: ServerInit = async () => {
 	const ready = createServices(config(), { getRequestEvent });
 	setServices(ready);
-	const { database } = await ready;
+	const platform = await ready;
+	const { database } = platform;
+	const stopJobs = platform.config.jobs ? startJobs(platform, JOBS) : () => {};
 	// adapter-node emits this after SIGTERM/SIGINT once requests have drained.
 	process.once('sveltekit:shutdown' as 'exit', () => {
+		stopJobs();
 		database.close().catch((error) => logger.error({ err: error }, 'database close failed'));
 	});
 };

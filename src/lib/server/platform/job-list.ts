@@ -1,0 +1,16 @@
+import { remindStaleServices } from '../services/stale.ts';
+import type { Job } from './jobs.ts';
+
+/** The platform's background jobs (hourly; each decides itself whether anything is due). */
+export const JOBS: Job[] = [
+	{
+		name: 'stale-services',
+		key: 7_301,
+		run: (s, now) =>
+			remindStaleServices(s.database.db, s.mailer, {
+				staleDays: s.config.serviceStaleDays,
+				origin: s.config.origin,
+				now
+			})
+	}
+];

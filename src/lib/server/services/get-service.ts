@@ -1,0 +1,94 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../accounts/policy.ts';
+import type { Db } from '../db/client.ts';
+import { organisation } from '../members/schema.ts';
+import { canService, isCurator, isStaff } from './policy.ts';
+import {
+	service,
+	serviceAtLocation,
+	serviceLocation,
+	serviceOpening,
+	taxonomyTerm
+} from './schema.ts';
+import { textsFor } from './service-texts.ts';
+import { isOpenAt } from './openings.ts';
+
+export async function serviceIdForCode(db: Db, code: string) {
+	const [row] = await db
+		.select({ id: service.id })
+		.from(service)
+		.where(eq(service.shortCode, code.slice(0, 16)));
+	return row?.id ?? null;
+}
+
+/** Everything the service page shows, or null when the actor may not see it (or it is unknown). */
+export async function getService(
+	db: Db,
+	actor: Actor,
+	id: string,
+	opts: { locale: string; now?: Date }
+) {
+	if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+	const [row] = await db
+		.select({
+			service,
+			organisationName: organisation.name,
+			organisationSlug: organisation.slug,
+			organisationStatus: organisation.status
+		})
+		.from(service)
+		.innerJoin(organisation, eq(organisation.id, service.organisationId))
+		.where(eq(service.id, id));
+	if (!row) return null;
+	const staff = await isStaff(db, actor, row.service.organisationId);
+	const visibility = { published: row.service.published, organisationStatus: row.organisationStatus };
+	if (!canService(actor, 'view', visibility, staff)) return null;
+	const s = row.service;
+	const [locations, openings, terms] = await Promise.all([
+		db
+			.select({
+				id: serviceLocation.id,
+				doc: serviceLocation.doc,
+				timeZone: serviceLocation.timeZone,
+				latitude: serviceLocation.latitude,
+				longitude: serviceLocation.longitude
+			})
+			.from(serviceAtLocation)
+			.innerJoin(serviceLocation, eq(serviceLocation.id, serviceAtLocation.locationId))
+			.where(eq(serviceAtLocation.serviceId, id))
+			.orderBy(asc(serviceLocation.name)),
+		db.select().from(serviceOpening).where(eq(serviceOpening.serviceId, id)),
+		s.termIds.length
+			? db
+					.select({ id: taxonomyTerm.id, name: taxonomyTerm.name, labels: taxonomyTerm.labels })
+					.from(taxonomyTerm)
+					.where(inArray(taxonomyTerm.id, s.termIds))
+			: Promise.resolve([])
+	]);
+	const texts = textsFor(s, opts.locale);
+	return {
+		id: s.id,
+		shortCode: s.shortCode,
+		organisationId: s.organisationId,
+		organisationName: row.organisationName,
+		organisationSlug: row.organisationSlug,
+		status: s.status,
+		published: s.published,
+		reviewState: s.reviewState,
+		reviewNote: staff || isCurator(actor) ? s.reviewNote : null,
+		texts,
+		doc: s.doc,
+		terms: terms.map((t) => ({ id: t.id, name: t.labels[opts.locale] ?? t.name })),
+		languages: s.languages,
+		free: s.free,
+		minimumAge: s.minimumAge,
+		maximumAge: s.maximumAge,
+		verifiedAt: s.verifiedAt,
+		updatedAt: s.updatedAt,
+		openNow: isOpenAt(openings, opts.now ?? new Date()),
+		openings,
+		locations,
+		staff,
+		curator: isCurator(actor)
+	};
+}

@@ -1,0 +1,106 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Actor } from '../accounts/policy.ts';
+import type { Db } from '../db/client.ts';
+import { organisation } from '../members/schema.ts';
+import { auditLog } from '../platform/schema.ts';
+import { isCurator, isStaff } from './policy.ts';
+import { applyVersion, type ServiceVersion } from './save-service.ts';
+import { service } from './schema.ts';
+
+/** Services waiting for a curator, oldest first. */
+export async function reviewQueue(db: Db) {
+	return db
+		.select({
+			id: service.id,
+			name: service.name,
+			published: service.published,
+			updatedAt: service.updatedAt,
+			organisationName: organisation.name,
+			hasProposal: sql<boolean>`${service.pending} is not null`
+		})
+		.from(service)
+		.innerJoin(organisation, eq(organisation.id, service.organisationId))
+		.where(eq(service.reviewState, 'pending'))
+		.orderBy(asc(service.updatedAt))
+		.limit(200);
+}
+
+type Decision = { ok: true } | { ok: false; status: 400 | 403 | 404; error?: string };
+
+/**
+ * A curator approves (the proposal becomes the published version, verified today) or returns it
+ * with a note for the provider (required, so the provider knows what to fix).
+ */
+export async function decideReview(
+	db: Db,
+	actor: Actor,
+	serviceId: string,
+	decision: { approve: boolean; note: string },
+	opts: { timeZone: string; now?: Date }
+): Promise<Decision> {
+	if (!isCurator(actor)) return { ok: false, status: 403 };
+	const note = decision.note.trim().slice(0, 1000);
+	if (!decision.approve && !note) return { ok: false, status: 400, error: 'error_review_note_required' };
+	const now = opts.now ?? new Date();
+	return db.transaction(async (tx) => {
+		const [row] = await tx.select().from(service).where(eq(service.id, serviceId));
+		if (!row || row.reviewState !== 'pending') return { ok: false as const, status: 404 as const };
+		if (decision.approve) {
+			const proposal = row.pending as ServiceVersion | null;
+			if (proposal)
+				await applyVersion(tx, row.id, row.organisationId, proposal, {
+					published: true,
+					verifiedAt: now,
+					timeZone: opts.timeZone
+				});
+			await tx
+				.update(service)
+				.set({
+					published: true,
+					pending: null,
+					reviewState: 'none',
+					reviewNote: null,
+					verifiedAt: now,
+					staleRemindedAt: null
+				})
+				.where(eq(service.id, row.id));
+		} else {
+			await tx
+				.update(service)
+				.set({ reviewState: 'returned', reviewNote: note })
+				.where(eq(service.id, row.id));
+		}
+		await tx.insert(auditLog).values({
+			actorId: actor!.id,
+			action: decision.approve ? 'service.approve' : 'service.return',
+			subjectType: 'service',
+			subjectId: row.id,
+			detail: note ? { note } : null
+		});
+		return { ok: true as const };
+	});
+}
+
+/** Staff confirm that a published service is still accurate: it counts as verified today. */
+export async function confirmAccurate(db: Db, actor: Actor, serviceId: string, now = new Date()) {
+	const [row] = await db
+		.select({ organisationId: service.organisationId, doc: service.doc })
+		.from(service)
+		.where(eq(service.id, serviceId));
+	if (!row) return false;
+	if (!(await isStaff(db, actor, row.organisationId)) && !isCurator(actor)) return false;
+	const day = now.toISOString().slice(0, 10);
+	await db.transaction(async (tx) => {
+		await tx
+			.update(service)
+			.set({ verifiedAt: now, staleRemindedAt: null, doc: { ...row.doc, assured_date: day } })
+			.where(and(eq(service.id, serviceId)));
+		await tx.insert(auditLog).values({
+			actorId: actor!.id,
+			action: 'service.verify',
+			subjectType: 'service',
+			subjectId: serviceId
+		});
+	});
+	return true;
+}
