@@ -137,7 +137,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			['Food bank Marseille', marseille, { termIds: [term('food')], languages: ['fr', 'es'], free: false, minimumAge: '' }],
 			['Youth shelter Lyon', lyon, { termIds: [term('housing'), term('children')], languages: ['fr'], free: true, minimumAge: 12, maximumAge: 17 }]
 		] as const) {
-			const r = await saveService(db, curator.roles && provider, { organisationId: orgId, serviceId: null }, form({ texts: { ...form().texts, name, description: name }, locationIds: [loc.ok && loc.id], ...extra }), opts);
+			const r = await saveService(db, provider, { organisationId: orgId, serviceId: null }, form({ texts: { ...form().texts, name, description: name }, locationIds: [loc.ok && loc.id], ...extra }), opts);
 			if (r.ok) await decideReview(db, curator, r.id, { approve: true, note: '' }, opts);
 		}
 		const names = async (q: Record<string, string>, extra?: Parameters<typeof searchServices>[2]) =>

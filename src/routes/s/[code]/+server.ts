@@ -1,0 +1,14 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { serviceIdForCode } from '#lib/server/services/get-service.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+
+/** Short links for service pages (printed on paper, sent by SMS): /s/<code> → the page. */
+export const GET: RequestHandler = async ({ params }) => {
+	if (!/^[A-Za-z0-9]{4,16}$/.test(params.code)) error(404);
+	const { database } = await services();
+	const id = await serviceIdForCode(database.db, params.code);
+	if (!id) error(404);
+	redirect(301, localizeHref(`/services/${id}`));
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { getService } from '#lib/server/services/get-service.ts';
+import { isStale } from '#lib/server/services/stale.ts';
+import { staffOrganisations } from '#lib/server/services/policy.ts';
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
+	const { database, config } = await services();
+	const locale = getLocale();
+	const service = await getService(database.db, locals.user, params.id, { locale });
+	if (!service) error(404);
+	// Caseworkers of another organisation may refer people to it.
+	const canRefer =
+		service.published &&
+		(await staffOrganisations(database.db, locals.user)).some(
+			(o) => o.id !== service.organisationId
+		);
+	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=60' });
+	return {
+		service,
+		canRefer,
+		stale: isStale(service.verifiedAt, new Date(), config.serviceStaleDays),
+		staleDays: config.serviceStaleDays,
+		shortLink: `${config.origin}/s/${service.shortCode}`
+	};
+};
