@@ -5,30 +5,8 @@ import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { geocodeCity, searchServices } from '#lib/server/services/search-services.ts';
 import { staffOrganisations, isCurator } from '#lib/server/services/policy.ts';
 import { languageName } from '#lib/members/codes.ts';
+import { SERVICE_LANGUAGES } from '#lib/services/languages.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
-
-const SERVICE_LANGUAGES = [
-	'ar',
-	'en',
-	'fr',
-	'es',
-	'fa',
-	'ps',
-	'uk',
-	'ru',
-	'ti',
-	'so',
-	'ku',
-	'tr',
-	'ur',
-	'bn',
-	'pt',
-	'sw',
-	'am',
-	'ha',
-	'wo',
-	'zh'
-];
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const raw = Object.fromEntries(

@@ -1,0 +1,64 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import {
+	locationFormData,
+	organisationLocations,
+	staffOrganisation
+} from '#lib/server/services/manage.ts';
+import { timeZoneOptions } from '#lib/server/services/form-options.ts';
+import { saveLocation } from '#lib/server/services/save-service.ts';
+import { countryOptions } from '#lib/members/codes.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+/** One page for a new place (`/locations/new`) and for editing one. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { database, config } = await services();
+	const org = await staffOrganisation(database.db, locals.user, params.slug);
+	const isNew = params.id === 'new';
+	const current = isNew
+		? null
+		: (await organisationLocations(database.db, org.id)).find((l) => l.id === params.id);
+	if (!isNew && !current) error(404, 'Not found');
+	const a = current?.doc.addresses?.[0];
+	return {
+		organisation: org,
+		isNew,
+		countries: countryOptions(getLocale()),
+		timeZones: timeZoneOptions(),
+		values: {
+			name: current?.name ?? '',
+			address1: a?.address_1 ?? '',
+			city: a?.city ?? '',
+			region: a?.region ?? a?.state_province ?? '',
+			postalCode: a?.postal_code ?? '',
+			country: a?.country ?? '',
+			latitude: current?.doc.latitude != null ? String(current.doc.latitude) : '',
+			longitude: current?.doc.longitude != null ? String(current.doc.longitude) : '',
+			timeZone: current?.timeZone ?? config.serviceTimeZone,
+			accessibility: current?.doc.accessibility?.[0]?.description ?? '',
+			transportation: current?.doc.transportation ?? ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, locals, request }) => {
+		const { database, config } = await services();
+		const org = await staffOrganisation(database.db, locals.user, params.slug);
+		const raw = locationFormData(await request.formData().catch(() => new FormData()));
+		const result = await saveLocation(
+			database.db,
+			locals.user,
+			{ organisationId: org.id, locationId: params.id === 'new' ? null : params.id.slice(0, 40) },
+			raw,
+			{ timeZone: config.serviceTimeZone }
+		);
+		if (!result.ok) {
+			if (result.status === 403) error(403, 'Forbidden');
+			if (result.status === 404) error(404, 'Not found');
+			return fail(result.status, { errors: result.errors, values: raw });
+		}
+		redirect(303, localizeHref(`/organisations/${org.slug}/services?saved=location_saved`));
+	}
+};

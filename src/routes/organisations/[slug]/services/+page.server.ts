@@ -1,0 +1,40 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import {
+	organisationLocations,
+	organisationServices,
+	staffOrganisation
+} from '#lib/server/services/manage.ts';
+import { confirmAccurate } from '#lib/server/services/review.ts';
+import { isStale } from '#lib/server/services/stale.ts';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { database, config } = await services();
+	const org = await staffOrganisation(database.db, locals.user, params.slug);
+	const now = new Date();
+	const list = (await organisationServices(database.db, org.id)).map((s) => ({
+		...s,
+		stale: s.published && isStale(s.verifiedAt, now, config.serviceStaleDays)
+	}));
+	return {
+		organisation: org,
+		services: list,
+		locations: await organisationLocations(database.db, org.id),
+		saved: url.searchParams.get('saved')
+	};
+};
+
+export const actions: Actions = {
+	confirm: async ({ params, locals, request }) => {
+		const { database } = await services();
+		const org = await staffOrganisation(database.db, locals.user, params.slug);
+		const data = await request.formData().catch(() => new FormData());
+		const id = String(data.get('service') ?? '');
+		const list = await organisationServices(database.db, org.id);
+		if (!list.some((s) => s.id === id))
+			return fail(404, { errors: { form: 'error_page_not_found' } });
+		if (!(await confirmAccurate(database.db, locals.user, id))) error(403, 'Forbidden');
+		return { done: 'manage_confirmed' };
+	}
+};

@@ -1,0 +1,61 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import {
+	serviceFormData,
+	serviceFormValues,
+	staffOrganisation
+} from '#lib/server/services/manage.ts';
+import { serviceFormOptions } from '#lib/server/services/form-options.ts';
+import { saveService } from '#lib/server/services/save-service.ts';
+import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const { database } = await services();
+	const db = database.db;
+	const org = await staffOrganisation(db, locals.user, params.slug);
+	const asked = url.searchParams.get('lang') ?? '';
+	const first = await serviceFormValues(db, org.id, params.id, 'en');
+	if (!first) error(404, 'Not found');
+	const locale = (CONTENT_LOCALES as readonly string[]).includes(asked)
+		? asked
+		: first.contentLocale;
+	const form = locale === 'en' ? first : await serviceFormValues(db, org.id, params.id, locale);
+	if (!form) error(404, 'Not found');
+	return {
+		organisation: org,
+		serviceId: params.id,
+		baseName: form.baseName,
+		reviewState: form.row.reviewState,
+		reviewNote: form.row.reviewNote,
+		options: await serviceFormOptions(db, org.id, getLocale(), form.values.languages),
+		values: form.values
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ params, locals, request }) => {
+		const { database, config } = await services();
+		const org = await staffOrganisation(database.db, locals.user, params.slug);
+		const raw = serviceFormData(await request.formData().catch(() => new FormData()));
+		const result = await saveService(
+			database.db,
+			locals.user,
+			{ organisationId: org.id, serviceId: params.id.slice(0, 40) },
+			raw,
+			{ timeZone: config.serviceTimeZone }
+		);
+		if (!result.ok) {
+			if (result.status === 403) error(403, 'Forbidden');
+			if (result.status === 404) error(404, 'Not found');
+			return fail(result.status, { errors: result.errors, values: raw });
+		}
+		redirect(
+			303,
+			localizeHref(
+				`/organisations/${org.slug}/services?saved=${result.pending ? 'service_saved_pending' : 'service_saved'}`
+			)
+		);
+	}
+};
