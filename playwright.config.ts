@@ -17,10 +17,10 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		{ name: 'chromium', testIgnore: /profile-nojs\.spec\.ts/ },
+		{ name: 'chromium', testIgnore: /(profile|services)-nojs\.spec\.ts/ },
 		{
 			name: 'no-javascript',
-			testMatch: /(sign-up-email|profile-nojs)\.spec\.ts/,
+			testMatch: /(sign-up-email|profile-nojs|services-nojs)\.spec\.ts/,
 			use: { javaScriptEnabled: false }
 		}
 	],

@@ -19,6 +19,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/map?origin=sy', who: 'visitor' },
 	{ path: '/countries', who: 'visitor' },
 	{ path: '/countries/sy', who: 'visitor' },
+	{ path: '/services', who: 'visitor' },
+	{ path: '/services?need=legal&place=Paris', who: 'visitor' },
+	{ path: '/services/:service', who: 'visitor' },
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
 	{ path: '/profile', who: 'member' },
@@ -41,11 +44,22 @@ export const CORE = new Set([
 	'/map',
 	'/map?origin=sy',
 	'/countries/sy',
-	'/organisations/maison-des-diasporas'
+	'/organisations/maison-des-diasporas',
+	'/services',
+	'/services?need=legal&place=Paris',
+	'/services/:service'
 ]);
 
 let member: string | undefined;
+let service: string | undefined;
 export async function resolvePath(request: APIRequestContext, path: string) {
+	if (path.includes(':service')) {
+		if (!service) {
+			const response = await request.get('/api/hsds/services?search=legal%20advice%20newcomers');
+			service = ((await response.json()) as { contents: { id: string }[] }).contents[0].id;
+		}
+		return path.replace(':service', service);
+	}
 	if (!path.includes(':member')) return path;
 	if (!member) {
 		const response = await request.get('/api/v1/members?q=helene');
