@@ -54,7 +54,8 @@ const FORMS: { path: string; fields: string[]; signedIn?: boolean }[] = [
 	},
 	{ path: '/en/account?/language', fields: ['locale'], signedIn: true },
 	{ path: '/en/account?/endSession', fields: ['session'], signedIn: true },
-	{ path: '/en/admin/people?/roles', fields: ['user', 'role'], signedIn: true }
+	{ path: '/en/admin/people?/roles', fields: ['user', 'role'], signedIn: true },
+	{ path: '/en/services/review?/decide', fields: ['service', 'decision', 'note'], signedIn: true }
 ];
 
 test('random and hostile input never makes a form or an endpoint fail with a server error', async ({
@@ -103,7 +104,12 @@ test('random and hostile input never makes a form or an endpoint fail with a ser
 		'/api/v1/esco',
 		'/en/members',
 		'/en/map',
-		'/en/profile'
+		'/en/profile',
+		'/en/services',
+		'/api/hsds/services',
+		'/api/hsds/organizations',
+		'/api/hsds/service_at_locations',
+		'/api/hsds/taxonomy_terms'
 	]) {
 		await fc
 			.assert(
@@ -120,7 +126,18 @@ test('random and hostile input never makes a form or an endpoint fail with a ser
 							'kind',
 							'type',
 							'skill',
-							'esco'
+							'esco',
+							'need',
+							'place',
+							'near',
+							'radius',
+							'open',
+							'free',
+							'age',
+							'search',
+							'taxonomy_term_id',
+							'organization_id',
+							'modified_after'
 						),
 						hostile
 					),
