@@ -5,7 +5,8 @@ import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';
-import { service, serviceLocation } from './schema.ts';
+import { service, serviceLocation, serviceOpening } from './schema.ts';
+import { isOpenAt } from './openings.ts';
 import { textsFor } from './service-texts.ts';
 
 /** Statuses a person can still act on; inactive and defunct services are not listed. */
@@ -50,7 +51,9 @@ export async function geocodeCity(db: Db, place: string) {
 		})
 		.from(serviceLocation)
 		.where(and(eq(serviceLocation.cityKey, key), sql`${serviceLocation.latitude} is not null`));
-	return row?.lat != null && row.lon != null ? { lat: Number(row.lat), lon: Number(row.lon) } : null;
+	return row?.lat != null && row.lon != null
+		? { lat: Number(row.lat), lon: Number(row.lon) }
+		: null;
 }
 
 export type ServiceHit = Awaited<ReturnType<typeof searchServices>>['items'][number];
@@ -74,7 +77,9 @@ export async function searchServices(
 	const order: SQL[] = [];
 	if (key) {
 		const tsq = prefixQuery(key);
-		where.push(sql`(${service.search} @@ to_tsquery('simple', ${tsq}) or ${key} <% ${service.nameKey})`);
+		where.push(
+			sql`(${service.search} @@ to_tsquery('simple', ${tsq}) or ${key} <% ${service.nameKey})`
+		);
 		order.push(
 			sql`greatest(word_similarity(${key}, ${service.nameKey}), ts_rank(${service.search}, to_tsquery('simple', ${tsq}))) desc`
 		);
@@ -88,8 +93,7 @@ export async function searchServices(
 		where.push(
 			sql`(${service.minimumAge} is null or ${service.minimumAge} <= ${query.age}) and (${service.maximumAge} is null or ${service.maximumAge} >= ${query.age})`
 		);
-	const open = openAtSql(at);
-	if (query.open) where.push(open);
+	if (query.open) where.push(openAtSql(at));
 	const origin = opts.origin ?? null;
 	const distance = origin ? distanceSql(origin.lat, origin.lon) : sql<number | null>`null::float8`;
 	if (origin && query.radius) where.push(sql`${distance} <= ${query.radius}`);
@@ -110,7 +114,6 @@ export async function searchServices(
 			organisationName: organisation.name,
 			organisationSlug: organisation.slug,
 			distanceKm: distance,
-			openNow: sql<boolean>`${open}`,
 			total: sql<number>`count(*) over ()`
 		})
 		.from(service)
@@ -120,6 +123,19 @@ export async function searchServices(
 		.limit(query.per_page)
 		.offset((query.page - 1) * query.per_page);
 	const total = rows.length ? Number(rows[0].total) : 0;
+	// "Open now" for the page's rows only, by the same rule in TypeScript (openings.ts).
+	const openings = rows.length
+		? await db
+				.select()
+				.from(serviceOpening)
+				.where(
+					inArray(
+						serviceOpening.serviceId,
+						rows.map((r) => r.id)
+					)
+				)
+		: [];
+	const byService = Map.groupBy(openings, (o) => o.serviceId);
 	return {
 		total,
 		pages: Math.max(1, Math.ceil(total / query.per_page)),
@@ -139,7 +155,7 @@ export async function searchServices(
 				organisationName: r.organisationName,
 				organisationSlug: r.organisationSlug,
 				distanceKm: r.distanceKm === null ? null : Number(r.distanceKm),
-				openNow: !!r.openNow
+				openNow: isOpenAt(byService.get(r.id) ?? [], at)
 			};
 		})
 	};
