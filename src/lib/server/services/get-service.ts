@@ -41,7 +41,10 @@ export async function getService(
 		.where(eq(service.id, id));
 	if (!row) return null;
 	const staff = await isStaff(db, actor, row.service.organisationId);
-	const visibility = { published: row.service.published, organisationStatus: row.organisationStatus };
+	const visibility = {
+		published: row.service.published,
+		organisationStatus: row.organisationStatus
+	};
 	if (!canService(actor, 'view', visibility, staff)) return null;
 	const s = row.service;
 	const [locations, openings, terms] = await Promise.all([

@@ -14,7 +14,14 @@ describe('opening hours', () => {
 	it('reads weekly schedules into local intervals', () => {
 		const o = openingsFrom([weekly('MO,TU', '09:00', '17:30')], 'Europe/Paris');
 		expect(o).toEqual([
-			{ dow: 1, opens: 540, closes: 1050, timeZone: 'Europe/Paris', validFrom: null, validTo: null },
+			{
+				dow: 1,
+				opens: 540,
+				closes: 1050,
+				timeZone: 'Europe/Paris',
+				validFrom: null,
+				validTo: null
+			},
 			{ dow: 2, opens: 540, closes: 1050, timeZone: 'Europe/Paris', validFrom: null, validTo: null }
 		]);
 	});
@@ -57,6 +64,9 @@ describe('opening hours', () => {
 
 	it('ignores schedules that only describe hours in words', () => {
 		expect(openingsFrom([{ id: 'x', description: 'By appointment' }], 'UTC')).toEqual([]);
-		expect(localTime(new Date('2026-11-22T23:30:00Z'), 'Asia/Amman')).toMatchObject({ dow: 1, minute: 150 });
+		expect(localTime(new Date('2026-11-22T23:30:00Z'), 'Asia/Amman')).toMatchObject({
+			dow: 1,
+			minute: 150
+		});
 	});
 });

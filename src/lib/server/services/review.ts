@@ -40,7 +40,8 @@ export async function decideReview(
 ): Promise<Decision> {
 	if (!isCurator(actor)) return { ok: false, status: 403 };
 	const note = decision.note.trim().slice(0, 1000);
-	if (!decision.approve && !note) return { ok: false, status: 400, error: 'error_review_note_required' };
+	if (!decision.approve && !note)
+		return { ok: false, status: 400, error: 'error_review_note_required' };
 	const now = opts.now ?? new Date();
 	return db.transaction(async (tx) => {
 		const [row] = await tx.select().from(service).where(eq(service.id, serviceId));

@@ -37,7 +37,12 @@ export async function applyVersion(
 	id: string,
 	organisationId: string,
 	version: ServiceVersion,
-	opts: { published: boolean; verifiedAt?: Date | null; createdBy?: string | null; timeZone: string }
+	opts: {
+		published: boolean;
+		verifiedAt?: Date | null;
+		createdBy?: string | null;
+		timeZone: string;
+	}
 ) {
 	await storeService(tx, {
 		doc: version.doc,
@@ -219,7 +224,11 @@ export async function saveLocation(
 			id,
 			organisationId: target.organisationId
 		});
-		await storeLocation(tx, { doc, organisationId: target.organisationId, timeZone: parsed.data.timeZone });
+		await storeLocation(tx, {
+			doc,
+			organisationId: target.organisationId,
+			timeZone: parsed.data.timeZone
+		});
 		const linked = await tx
 			.select({ serviceId: serviceAtLocation.serviceId })
 			.from(serviceAtLocation)

@@ -142,7 +142,12 @@ export function locationDocFrom(
 	];
 	const access = doc.accessibility?.[0];
 	doc.accessibility = input.accessibility
-		? [{ ...(access ?? { id: randomUUID(), location_id: opts.id }), description: input.accessibility }]
+		? [
+				{
+					...(access ?? { id: randomUUID(), location_id: opts.id }),
+					description: input.accessibility
+				}
+			]
 		: [];
 	for (const key of Object.keys(doc)) if (doc[key] === undefined) delete doc[key];
 	return doc;

@@ -22,7 +22,11 @@ export function baseTexts(doc: HsdsService): ServiceTexts {
  * document's own language (and the page says which language that is).
  */
 export function textsFor(
-	row: { doc: HsdsService; contentLocale: string; translations: Record<string, Partial<ServiceTexts>> },
+	row: {
+		doc: HsdsService;
+		contentLocale: string;
+		translations: Record<string, Partial<ServiceTexts>>;
+	},
 	locale: string
 ): ServiceTexts & { language: string } {
 	const base = baseTexts(row.doc);

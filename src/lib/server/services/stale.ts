@@ -80,6 +80,11 @@ export async function remindStaleServices(
 	await db
 		.update(service)
 		.set({ staleRemindedAt: now })
-		.where(inArray(service.id, stale.map((s) => s.id)));
+		.where(
+			inArray(
+				service.id,
+				stale.map((s) => s.id)
+			)
+		);
 	return { services: stale.length, emails };
 }
