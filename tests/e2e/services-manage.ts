@@ -2,8 +2,13 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { ADMIN, signInWithEmail, signUpVerified } from './support.ts';
 
 /** A member proposes an organisation and an administrator approves it; returns its page URL. */
-export async function approvedOrganisation(browser: Browser, page: Page, person: string, name: string) {
-	await signUpVerified(page, person);
+export async function approvedOrganisation(
+	browser: Browser,
+	page: Page,
+	person: string,
+	name: string
+) {
+	const { email } = await signUpVerified(page, person);
 	await page.goto('/en/organisations/new');
 	await page.locator('#f-name').fill(name);
 	await page.locator('#f-kind').selectOption('ngo');
@@ -16,7 +21,7 @@ export async function approvedOrganisation(browser: Browser, page: Page, person:
 	await admin.goto(url);
 	await admin.getByRole('button', { name: 'Approve' }).click();
 	await admin.context().close();
-	return url;
+	return { url, email };
 }
 
 /** Staff add a place and a service through the forms; a curator approves it. Returns the service URL. */
@@ -40,7 +45,9 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	// Nothing chosen: the form says what is missing and keeps what was typed.
 	await expect(page.locator('.summary')).toContainText('Choose one to five needs');
 	await page.getByLabel('Name', { exact: true }).fill(name);
-	await page.getByLabel('What the service offers').fill('Beds for the night, a hot meal and a shower.');
+	await page
+		.getByLabel('What the service offers')
+		.fill('Beds for the night, a hot meal and a shower.');
 	await page.getByLabel('Documents to bring (one per line)').fill('None');
 	await page.getByRole('checkbox', { name: 'Housing and shelter' }).check();
 	await page.getByRole('checkbox', { name: 'Arabic' }).check();
@@ -48,7 +55,15 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await page.getByRole('checkbox', { name: 'Free of charge' }).check();
 	await page.getByRole('checkbox', { name: /Lyon night centre/ }).check();
 	// Open overnight every day: closing earlier than opening.
-	for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+	for (const day of [
+		'Monday',
+		'Tuesday',
+		'Wednesday',
+		'Thursday',
+		'Friday',
+		'Saturday',
+		'Sunday'
+	]) {
 		await page.getByLabel(`Opens ${day}`).fill('20:00');
 		await page.getByLabel(`Closes ${day}`).fill('08:00');
 	}

@@ -16,8 +16,18 @@ test('find a legal service in Paris in Arabic, without JavaScript, and share its
 	await expect(page.locator('.cards li').first()).toContainText('كم');
 	await result.click();
 
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('استشارات قانونية للقادمين الجدد');
-	for (const heading of ['لمن', 'أين', 'متى', 'الوثائق المطلوبة', 'التكلفة', 'اللغات المستخدمة', 'جهات الاتصال'])
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'استشارات قانونية للقادمين الجدد'
+	);
+	for (const heading of [
+		'لمن',
+		'أين',
+		'متى',
+		'الوثائق المطلوبة',
+		'التكلفة',
+		'اللغات المستخدمة',
+		'جهات الاتصال'
+	])
 		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 	await expect(page.getByRole('table').first()).toBeVisible();
 	await expect(page.getByText(/آخر تحقق في/)).toBeVisible();

@@ -18,8 +18,17 @@ const paragraph = (max: number, error: string) =>
 	z
 		.string()
 		.max(max, error)
-		.refine((v) => !/[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/.test(v), error)
+		.refine((v) => !/[\u202a-\u202e\u2066-\u2069]/.test(v) && !hasControlCharacters(v), error)
 		.transform((v) => v.replace(/\r\n/g, '\n').trim());
+
+/** Control characters other than tab and line breaks (PostgreSQL refuses NUL in text). */
+function hasControlCharacters(v: string) {
+	for (let i = 0; i < v.length; i++) {
+		const c = v.charCodeAt(i);
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
+	}
+	return false;
+}
 
 /** The texts of a service that exist once per language. */
 export const serviceTexts = z.object({

@@ -1,3 +1,4 @@
+import { anonymiseReferralsOf } from '../referrals/person-data.ts';
 import { eq, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Storage } from '../platform/storage.ts';
@@ -5,6 +6,7 @@ import { account, session, user, userRole } from '../accounts/schema.ts';
 import { auditLog, outbox } from '../platform/schema.ts';
 import { memberProfile, organisation, organisationMember } from './schema.ts';
 import { removePhotoFiles } from './photo.ts';
+import { referralsAboutPerson } from '../referrals/person-data.ts';
 
 /** Everything stored about a person, as they may download it (no secrets: no password hash, no tokens). */
 export async function exportMyData(db: Db, userId: string) {
@@ -84,6 +86,7 @@ export async function exportMyData(db: Db, userId: string) {
 					.from(outbox)
 					.where(or(...contact.map((c) => eq(outbox.recipient, c))))
 			: [],
+		referralsAboutYou: await referralsAboutPerson(db, userId),
 		recordedActions: await db
 			.select({
 				action: auditLog.action,
@@ -118,6 +121,7 @@ export async function deleteMyAccount(deps: { db: Db; storage: Storage }, userId
 			.update(auditLog)
 			.set({ subjectId: null, detail: null })
 			.where(eq(auditLog.subjectId, userId));
+		await anonymiseReferralsOf(tx, userId);
 		await tx.insert(auditLog).values({ action: 'account.erased', subjectType: 'user' });
 		await tx.delete(user).where(eq(user.id, userId));
 	});

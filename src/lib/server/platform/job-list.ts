@@ -1,4 +1,5 @@
 import { remindStaleServices } from '../services/stale.ts';
+import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import type { Job } from './jobs.ts';
 
 /** The platform's background jobs (hourly; each decides itself whether anything is due). */
@@ -12,5 +13,10 @@ export const JOBS: Job[] = [
 				origin: s.config.origin,
 				now
 			})
+	},
+	{
+		name: 'overdue-referrals',
+		key: 7_302,
+		run: (s, now) => remindOverdueReferrals(s.database.db, s.mailer, now, s.config.origin)
 	}
 ];

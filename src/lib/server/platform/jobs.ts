@@ -14,12 +14,14 @@ export async function runJobs(s: Services, jobs: Job[], now = new Date()) {
 		try {
 			await s.database.db.transaction(async (tx) => {
 				const rows = await tx.execute(sql`select pg_try_advisory_xact_lock(${job.key}) as locked`);
-				const locked = (rows as unknown as { rows?: { locked: boolean }[] }).rows?.[0]?.locked ??
+				const locked =
+					(rows as unknown as { rows?: { locked: boolean }[] }).rows?.[0]?.locked ??
 					(rows as unknown as { locked: boolean }[])[0]?.locked;
 				if (!locked) return;
 				results[job.name] = await job.run(s, now);
 			});
-			if (results[job.name] !== undefined) logger.info({ job: job.name, result: results[job.name] }, 'job done');
+			if (results[job.name] !== undefined)
+				logger.info({ job: job.name, result: results[job.name] }, 'job done');
 		} catch (error) {
 			logger.error({ err: error, job: job.name }, 'job failed');
 		}

@@ -13,7 +13,8 @@ export const RULES = {
 	signIn: { name: 'sign-in', limit: 30, windowSeconds: 300 },
 	signUp: { name: 'sign-up', limit: 20, windowSeconds: 600 },
 	code: { name: 'code', limit: 15, windowSeconds: 600 },
-	reset: { name: 'reset', limit: 10, windowSeconds: 600 }
+	reset: { name: 'reset', limit: 10, windowSeconds: 600 },
+	referral: { name: 'referral', limit: 120, windowSeconds: 600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
@@ -28,6 +29,8 @@ export function ruleForPath(pathname: string): RateRule | null {
 		)
 	)
 		return RULES.reset;
+	// Referrals and their thread: a busy caseworker stays far below; a script sending mail does not.
+	if (/^\/referrals(\/|$)/.test(p)) return RULES.referral;
 	return null;
 }
 

@@ -15,6 +15,14 @@ import {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
+/** The columns to write when the row exists already (everything but the keys). */
+function omit<T extends object, K extends keyof T>(values: T, keys: K[]): Omit<T, K> {
+	return Object.fromEntries(Object.entries(values).filter(([k]) => !keys.includes(k as K))) as Omit<
+		T,
+		K
+	>;
+}
+
 /** A stable short code for the share link, derived from the id (re-imports keep their links). */
 export function shortCodeFor(id: string) {
 	return createHash('sha256').update(id).digest('base64url').replace(/[-_]/g, '').slice(0, 8);
@@ -102,7 +110,7 @@ export async function storeService(tx: Tx, input: StoredServiceInput) {
 		createdBy: input.createdBy ?? null,
 		updatedAt: doc.last_modified ? new Date(doc.last_modified) : new Date()
 	};
-	const { id: _id, shortCode: _s, createdBy: _c, ...update } = values;
+	const update = omit(values, ['id', 'shortCode', 'createdBy']);
 	await tx.insert(service).values(values).onConflictDoUpdate({ target: service.id, set: update });
 }
 
@@ -126,7 +134,7 @@ export async function storeLocation(
 		timeZone: input.timeZone,
 		updatedAt: new Date()
 	};
-	const { id: _id, ...update } = values;
+	const update = omit(values, ['id']);
 	await tx
 		.insert(serviceLocation)
 		.values(values)
@@ -152,7 +160,7 @@ export async function storeServiceAtLocation(tx: Tx, doc: HsdsServiceAtLocation)
 		longitude: loc?.longitude ?? null,
 		updatedAt: new Date()
 	};
-	const { id: _id, ...update } = values;
+	const update = omit(values, ['id']);
 	await tx
 		.insert(serviceAtLocation)
 		.values(values)

@@ -1,0 +1,82 @@
+import { count, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { can, type Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { auditLog } from '../platform/schema.ts';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export type AuditEntry = {
+	actorId: string | null;
+	action: string;
+	subjectType: string;
+	subjectId?: string | null;
+	/** Identifiers and counts only: never names, contacts or message texts. */
+	detail?: Record<string, unknown> | null;
+};
+
+export async function writeAudit(tx: Tx, entry: AuditEntry) {
+	await tx.insert(auditLog).values({
+		actorId: entry.actorId,
+		action: entry.action,
+		subjectType: entry.subjectType,
+		subjectId: entry.subjectId ?? null,
+		detail: entry.detail ?? null
+	});
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The audit log for administrators, newest first, optionally for one kind of subject. Reading it
+ * shows who did what to whom, so the reading is itself recorded.
+ */
+export async function readAuditLog(
+	db: Db,
+	actor: Actor,
+	query: { subjectType?: string; page: number }
+) {
+	if (!can(actor, 'admin.read-audit')) return null;
+	const where = query.subjectType ? eq(auditLog.subjectType, query.subjectType) : undefined;
+	const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
+	const rows = await db
+		.select({
+			id: auditLog.id,
+			actorName: user.name,
+			action: auditLog.action,
+			subjectType: auditLog.subjectType,
+			subjectId: auditLog.subjectId,
+			detail: auditLog.detail,
+			createdAt: auditLog.createdAt
+		})
+		.from(auditLog)
+		.leftJoin(user, eq(user.id, auditLog.actorId))
+		.where(where)
+		.orderBy(desc(auditLog.id))
+		.limit(AUDIT_PAGE_SIZE)
+		.offset((query.page - 1) * AUDIT_PAGE_SIZE);
+	const types = await db
+		.selectDistinct({ type: auditLog.subjectType })
+		.from(auditLog)
+		.orderBy(auditLog.subjectType);
+	await writeAudit(db, {
+		actorId: actor!.id,
+		action: 'audit.read',
+		subjectType: 'audit_log',
+		detail: { subjectType: query.subjectType ?? null, page: query.page }
+	});
+	return {
+		total,
+		perPage: AUDIT_PAGE_SIZE,
+		subjectTypes: types.map((t) => t.type),
+		rows: rows.map((r) => ({
+			id: r.id,
+			actorName: r.actorName,
+			action: r.action,
+			subjectType: r.subjectType,
+			subjectId: r.subjectId,
+			detail: r.detail == null ? null : JSON.stringify(r.detail),
+			createdAt: r.createdAt.toISOString()
+		}))
+	};
+}

@@ -1,0 +1,472 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { and, count, eq } from 'drizzle-orm';
+import { DATABASES, testServices } from '../test/databases.ts';
+import { buildMember } from '../test/factories.ts';
+import type { Services } from '../platform/services.ts';
+import type { Actor } from '../accounts/policy.ts';
+import type { Email } from '../platform/mail.ts';
+import { auditLog } from '../platform/schema.ts';
+import { listQuery } from '#lib/referrals/forms.ts';
+import { createReferral } from './create-referral.ts';
+import { changeStatus } from './transitions.ts';
+import { postMessage } from './thread.ts';
+import { getReferral } from './get-referral.ts';
+import { listReferrals } from './list-referrals.ts';
+import { anonymiseReferralsOf, referralsAboutPerson } from './person-data.ts';
+import { exportMyData } from '../members/my-data.ts';
+import { referral, referralEvent } from './schema.ts';
+import type { ReferralDeps } from './deps.ts';
+import { buildOrganisation, buildService, referralFormFor } from './test-helpers.ts';
+
+describe.each(DATABASES)('referrals on $kind', (target) => {
+	let s: Services;
+	let deps: ReferralDeps;
+	const sent: Email[] = [];
+	let caseworker: Actor, receiver: Actor, colleague: Actor, third: Actor;
+	let person: Actor & { id: string }, stranger: Actor, admin: Actor, moderator: Actor;
+	let personEmail: string;
+	let from: { id: string }, to: { id: string }, serviceId: string, ownServiceId: string;
+
+	const actor = async (roles: ('administrator' | 'moderator')[] = []) => {
+		const m = await buildMember(s, { roles });
+		return { id: m.id, roles: ['member' as const, ...roles], email: m.email };
+	};
+
+	beforeAll(async () => {
+		s = await testServices(target);
+		deps = {
+			db: s.database.db,
+			dueDays: 7,
+			origin: 'https://passerelle.test',
+			mailer: { send: async (e) => void sent.push(e) }
+		};
+		[caseworker, receiver, colleague, third, stranger] = await Promise.all(
+			[1, 2, 3, 4, 5].map(() => actor())
+		);
+		const p = await actor();
+		person = p;
+		personEmail = p.email;
+		admin = await actor(['administrator']);
+		moderator = await actor(['moderator']);
+		from = await buildOrganisation(s, 'Accueil Migrants Lyon', [caseworker!.id]);
+		to = await buildOrganisation(s, 'Clinique juridique', [receiver!.id, colleague!.id]);
+		await buildOrganisation(s, 'Third', [third!.id]);
+		serviceId = await buildService(s, to.id, { name: 'Legal clinic' });
+		ownServiceId = await buildService(s, from.id, { name: 'Our own desk' });
+	});
+	afterAll(() => s.database.close());
+
+	const create = (overrides: Record<string, unknown> = {}, who: Actor = caseworker) =>
+		createReferral(deps, who, referralFormFor(serviceId, from.id, overrides));
+
+	it('closes the loop: sent, accepted, in progress, completed with feedback', async () => {
+		sent.length = 0;
+		const created = await create({ contact: personEmail.toUpperCase(), name: '' });
+		expect(created.ok).toBe(true);
+		if (!created.ok) return;
+		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
+		expect(row).toMatchObject({ status: 'sent', personUserId: person.id, toOrganisationId: to.id });
+		// The account's name stands in for an empty name field; the contact typed is kept.
+		expect(row.person).toMatchObject({ email: personEmail, language: 'ar' });
+		expect(row.consent).toMatchObject({ recipientOrganisationId: to.id, method: 'verbal' });
+		expect(row.dueAt.getTime() - row.createdAt.getTime()).toBe(7 * 24 * 3600 * 1000);
+		// The receiving organisation's admin hears of it, with a link and nothing personal.
+		expect(sent.map((e) => e.subject)).toHaveLength(1);
+		expect(sent[0].text).toContain(`https://passerelle.test/en/referrals/${created.id}`);
+		expect(sent[0].text).not.toMatch(/Amina|Legal clinic|residence permit/);
+
+		const step = (transition: string, expected: string, extra = {}) =>
+			changeStatus(deps, receiver, created.id, { transition, expected, ...extra });
+		expect(await step('accept', 'sent')).toEqual({ ok: true, status: 'accepted' });
+		const [accepted] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, created.id));
+		expect(accepted.dueAt.getTime() - accepted.acceptedAt!.getTime()).toBe(28 * 24 * 3600 * 1000);
+		expect(await step('start', 'accepted')).toEqual({ ok: true, status: 'in_progress' });
+		expect(
+			await step('complete', 'in_progress', { outcome: 'service_provided', feedback: '' })
+		).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { feedback: 'referral_error_feedback_required' }
+		});
+		expect(await step('complete', 'in_progress', { feedback: 'Permit filed.' })).toMatchObject({
+			ok: false,
+			errors: { outcome: 'referral_error_outcome_required' }
+		});
+		expect(
+			await step('complete', 'in_progress', {
+				outcome: 'service_provided',
+				feedback: 'Permit filed.'
+			})
+		).toEqual({ ok: true, status: 'completed' });
+		expect(await step('close', 'completed', { outcome: 'other', feedback: 'again' })).toMatchObject(
+			{
+				ok: false,
+				status: 403
+			}
+		);
+
+		const events = await s.database.db
+			.select({ status: referralEvent.status, body: referralEvent.body })
+			.from(referralEvent)
+			.where(eq(referralEvent.referralId, created.id))
+			.orderBy(referralEvent.id);
+		expect(events.map((e) => e.status)).toEqual(['sent', 'accepted', 'in_progress', 'completed']);
+		expect(events[3].body).toBe('Permit filed.');
+		const audit = await s.database.db
+			.select({ action: auditLog.action, actorId: auditLog.actorId })
+			.from(auditLog)
+			.where(and(eq(auditLog.subjectType, 'referral'), eq(auditLog.subjectId, created.id)))
+			.orderBy(auditLog.id);
+		expect(audit.map((a) => a.action)).toEqual([
+			'referral.create',
+			'referral.accept',
+			'referral.start',
+			'referral.complete'
+		]);
+		// The caseworker who referred is told of each change, in a link-only e-mail.
+		expect(sent.length).toBe(4);
+		expect(sent.slice(1).every((e) => !/Permit filed/.test(e.text))).toBe(true);
+	});
+
+	it('needs the consent, a purpose and someone to refer; keeps only what was agreed', async () => {
+		expect(await create({ agreed: false })).toMatchObject({
+			ok: false,
+			status: 400,
+			errors: { agreed: 'referral_error_consent_required' }
+		});
+		expect(await create({ agreed: undefined, purpose: '', method: 'telepathy' })).toMatchObject({
+			errors: {
+				agreed: 'referral_error_consent_required',
+				purpose: 'referral_error_purpose_required',
+				method: 'referral_error_method_required'
+			}
+		});
+		expect(await create({ shared: ['name', 'passport'] })).toMatchObject({
+			status: 400,
+			errors: { shared: 'referral_error_shared_invalid' }
+		});
+		expect(await create({ name: '', contact: '+33 6 12 34 56 78' })).toMatchObject({
+			errors: { name: 'referral_error_name_required' }
+		});
+		expect(await create({ shared: ['language', 'notes'] })).toMatchObject({
+			errors: { shared: 'referral_error_share_identity' }
+		});
+		expect(await create({ name: 'A\u202eB' })).toMatchObject({
+			errors: { name: 'referral_error_name_invalid' }
+		});
+		expect(await create({ contact: 'not a phone' })).toMatchObject({
+			errors: { contact: 'referral_error_contact_invalid' }
+		});
+
+		const created = await create({ contact: '+33 6 12 34 56 78', shared: ['name'] });
+		if (!created.ok) throw new Error('not created');
+		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
+		expect(row.person).toEqual({ name: 'Amina Yusuf' });
+		expect(row.personUserId).toBeNull();
+		expect(row.consent.shared).toEqual(['name']);
+
+		const phoneOnly = await create({ contact: '+33612345678', shared: ['contact'] });
+		if (!phoneOnly.ok) throw new Error('not created');
+		const [second] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, phoneOnly.id));
+		expect(second.person).toEqual({ name: '', phone: '+33612345678' });
+	});
+
+	it('refuses a referral to one’s own organisation, from someone else’s, or to a hidden service', async () => {
+		expect(
+			await createReferral(deps, caseworker, referralFormFor(ownServiceId, from.id))
+		).toMatchObject({
+			status: 400,
+			errors: { fromOrganisationId: 'referral_error_own_organisation' }
+		});
+		expect(await create({}, third)).toMatchObject({ ok: false, status: 403 });
+		expect(await create({}, admin)).toMatchObject({ ok: false, status: 403 });
+		expect(await create({}, null)).toMatchObject({ ok: false, status: 403 });
+		const hidden = await buildService(s, to.id, { published: false });
+		expect(await createReferral(deps, caseworker, referralFormFor(hidden, from.id))).toMatchObject({
+			status: 404
+		});
+	});
+
+	it('shows a referral to the two organisations and the person only, and records each view', async () => {
+		const created = await create({ contact: personEmail });
+		if (!created.ok) throw new Error('not created');
+		await changeStatus(deps, receiver, created.id, {
+			transition: 'decline',
+			expected: 'sent',
+			reason: 'Full until June.'
+		});
+		for (const who of [third, stranger, admin, moderator, null])
+			expect(await getReferral(s.database.db, who, created.id, 'en')).toBeNull();
+		expect(await getReferral(s.database.db, caseworker, 'no-such-id', 'en')).toBeNull();
+
+		const staffView = await getReferral(s.database.db, caseworker, created.id, 'en');
+		expect(staffView).toMatchObject({
+			viewer: { from: true, to: false, person: false },
+			status: 'declined',
+			reason: 'Full until June.',
+			person: { name: 'Amina Yusuf', hasAccount: true },
+			transitions: []
+		});
+		const own = await getReferral(s.database.db, person, created.id, 'en');
+		expect(own).toMatchObject({
+			viewer: { from: false, to: false, person: true },
+			status: 'declined',
+			service: { name: 'Legal clinic' },
+			from: { name: 'Accueil Migrants Lyon' },
+			reason: null,
+			transitions: [],
+			canMessage: false
+		});
+		expect(own!.thread.every((e) => e.body === null)).toBe(true);
+
+		const views = await s.database.db
+			.select({ actorId: auditLog.actorId, detail: auditLog.detail })
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'referral.view'), eq(auditLog.subjectId, created.id)));
+		expect(views.map((v) => v.actorId).sort()).toEqual([caseworker!.id, person.id].sort());
+	});
+
+	it('lets only staff write on the thread, and the person read it', async () => {
+		const created = await create({ contact: personEmail });
+		if (!created.ok) throw new Error('not created');
+		expect(await postMessage(s.database.db, third, created.id, { body: 'hi' })).toMatchObject({
+			status: 404
+		});
+		expect(await postMessage(s.database.db, person, created.id, { body: 'hi' })).toMatchObject({
+			status: 403
+		});
+		expect(await postMessage(s.database.db, receiver, created.id, { body: '   ' })).toMatchObject({
+			status: 400,
+			errors: { body: 'referral_error_message_required' }
+		});
+		expect(
+			await postMessage(s.database.db, receiver, created.id, { body: 'Bring your passport.' })
+		).toEqual({ ok: true });
+		expect(await postMessage(s.database.db, caseworker, created.id, { body: 'Noted.' })).toEqual({
+			ok: true
+		});
+		const own = await getReferral(s.database.db, person, created.id, 'en');
+		expect(own!.thread.filter((e) => e.kind === 'message').map((e) => e.body)).toEqual([
+			'Bring your passport.',
+			'Noted.'
+		]);
+		const audit = await s.database.db
+			.select({ detail: auditLog.detail })
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'referral.message'), eq(auditLog.subjectId, created.id)));
+		expect(audit).toHaveLength(2);
+		expect(JSON.stringify(audit)).not.toContain('passport');
+	});
+
+	it('declines only with a reason, refuses a change made on a stale page, lets the referrer withdraw', async () => {
+		const created = await create();
+		if (!created.ok) throw new Error('not created');
+		const id = created.id;
+		expect(
+			await changeStatus(deps, receiver, id, {
+				transition: 'decline',
+				expected: 'sent',
+				reason: ' '
+			})
+		).toMatchObject({
+			status: 400,
+			errors: { reason: 'referral_error_reason_required' }
+		});
+		expect(
+			await changeStatus(deps, receiver, id, { transition: 'explode', expected: 'sent' })
+		).toMatchObject({
+			status: 400,
+			errors: { form: 'referral_error_transition_invalid' }
+		});
+		expect(
+			await changeStatus(deps, caseworker, id, { transition: 'accept', expected: 'sent' })
+		).toMatchObject({
+			status: 403
+		});
+		expect(
+			await changeStatus(deps, third, id, { transition: 'accept', expected: 'sent' })
+		).toMatchObject({
+			status: 404
+		});
+		expect(
+			await changeStatus(deps, person, id, { transition: 'accept', expected: 'sent' })
+		).toMatchObject({
+			status: 404
+		});
+		// Two colleagues answer from the same page: the second is told, nothing is overwritten.
+		expect(
+			await changeStatus(deps, receiver, id, { transition: 'accept', expected: 'sent' })
+		).toMatchObject({ ok: true });
+		expect(
+			await changeStatus(deps, colleague, id, {
+				transition: 'decline',
+				expected: 'sent',
+				reason: 'No room.'
+			})
+		).toEqual({ ok: false, status: 409, errors: { form: 'referral_error_changed' } });
+		expect(
+			await changeStatus(deps, caseworker, id, {
+				transition: 'withdraw',
+				expected: 'sent',
+				feedback: 'Found elsewhere.'
+			})
+		).toMatchObject({ status: 409 });
+		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, id));
+		expect(row).toMatchObject({ status: 'accepted', reason: null });
+
+		const other = await create();
+		if (!other.ok) throw new Error('not created');
+		expect(
+			await changeStatus(deps, caseworker, other.id, {
+				transition: 'withdraw',
+				expected: 'sent',
+				feedback: ''
+			})
+		).toMatchObject({ status: 400, errors: { feedback: 'referral_error_feedback_required' } });
+		expect(
+			await changeStatus(deps, caseworker, other.id, {
+				transition: 'withdraw',
+				expected: 'sent',
+				feedback: 'Found a place nearer home.'
+			})
+		).toEqual({ ok: true, status: 'closed' });
+		const [withdrawn] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, other.id));
+		expect(withdrawn).toMatchObject({
+			status: 'closed',
+			outcome: 'withdrawn',
+			feedback: 'Found a place nearer home.'
+		});
+		expect(withdrawn.closedAt).not.toBeNull();
+	});
+
+	it('lists referrals by side, and a person only their own', async () => {
+		const mine = await create({ contact: personEmail });
+		if (!mine.ok) throw new Error('not created');
+		const q = (raw: Record<string, string>) => listQuery.parse(raw);
+		const received = await listReferrals(s.database.db, receiver, q({}), 'en');
+		expect(received?.box).toBe('received');
+		expect(received?.items.map((r) => r.id)).toContain(mine.id);
+		expect(received?.items.find((r) => r.id === mine.id)?.personName).toBe('Amina Yusuf');
+		const sentBox = await listReferrals(
+			s.database.db,
+			caseworker,
+			q({ box: 'sent', status: 'sent' }),
+			'en'
+		);
+		expect(sentBox?.items.every((r) => r.status === 'sent')).toBe(true);
+		expect(sentBox?.items.map((r) => r.id)).toContain(mine.id);
+		expect(
+			(await listReferrals(s.database.db, caseworker, q({ box: 'received' }), 'en'))?.items
+		).toEqual([]);
+
+		const own = await listReferrals(s.database.db, person, q({ box: 'received' }), 'en');
+		expect(own?.boxes).toEqual(['mine']);
+		expect(own?.box).toBe('mine');
+		expect(own?.items.map((r) => r.id)).toContain(mine.id);
+		expect(own?.items.every((r) => r.personName === null)).toBe(true);
+		expect((await listReferrals(s.database.db, stranger, q({}), 'en'))?.items).toEqual([]);
+		expect(
+			(await listReferrals(s.database.db, third, q({ box: 'received' }), 'en'))?.items
+		).toEqual([]);
+		expect((await listReferrals(s.database.db, admin, q({}), 'en'))?.items).toEqual([]);
+		expect(await listReferrals(s.database.db, null, q({}), 'en')).toBeNull();
+
+		const later = new Date(Date.now() + 30 * 24 * 3600 * 1000);
+		const overdue = await listReferrals(s.database.db, receiver, q({ overdue: '1' }), 'en', later);
+		expect(overdue?.items.length).toBeGreaterThan(0);
+		expect(overdue?.items.every((r) => r.overdue)).toBe(true);
+		expect(
+			(await listReferrals(s.database.db, receiver, q({ overdue: '1' }), 'en'))?.items
+		).toEqual([]);
+	});
+
+	it('puts a person’s referrals in their data export, and forgets who it was on erasure', async () => {
+		const created = await create({ contact: personEmail, notes: 'Speaks Tigrinya.' });
+		if (!created.ok) throw new Error('not created');
+		const mine = await referralsAboutPerson(s.database.db, person.id);
+		expect(mine.find((r) => r.id === created.id)).toMatchObject({
+			service: 'Legal clinic',
+			to: 'Clinique juridique',
+			status: 'sent',
+			shared: { notes: 'Speaks Tigrinya.' },
+			consent: { purpose: 'Help with a residence permit application' }
+		});
+		const exported = await exportMyData(s.database.db, person.id);
+		expect(exported?.referralsAboutYou.map((r) => r.id)).toContain(created.id);
+
+		await anonymiseReferralsOf(s.database.db, person.id);
+		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
+		expect(row).toMatchObject({ personUserId: null, person: { name: '' }, status: 'sent' });
+		expect(await referralsAboutPerson(s.database.db, person.id)).toEqual([]);
+		// The organisations keep the referral and its history, without the person.
+		expect((await getReferral(s.database.db, receiver, created.id, 'en'))?.person.name).toBeNull();
+	});
+
+	it('answers hostile input with a refusal and stores nothing', async () => {
+		const text = fc.oneof(
+			fc.string({ unit: 'grapheme', maxLength: 200 }),
+			fc.constantFrom(
+				'<img src=x onerror=alert(1)>',
+				"' or 1=1 --",
+				'\u202eevil',
+				'../../etc/passwd',
+				''
+			)
+		);
+		const total = async () =>
+			(await s.database.db.select({ n: count() }).from(referral))[0].n +
+			(await s.database.db.select({ n: count() }).from(referralEvent))[0].n;
+		const before = await total();
+		const target = await create();
+		if (!target.ok) throw new Error('not created');
+		const after = await total();
+		await fc.assert(
+			fc.asyncProperty(
+				fc.record({
+					name: text,
+					contact: text,
+					language: text,
+					notes: text,
+					purpose: text,
+					method: text,
+					shared: fc.array(text, { maxLength: 6 }),
+					transition: text,
+					expected: text,
+					reason: text,
+					outcome: text,
+					feedback: text
+				}),
+				async (raw) => {
+					// Without the consent box nothing may be created, whatever else is sent.
+					const created = await createReferral(deps, caseworker, {
+						...raw,
+						serviceId,
+						fromOrganisationId: from.id,
+						agreed: false
+					});
+					expect(created).toMatchObject({ ok: false, status: 400 });
+					const moved = await changeStatus(deps, receiver, target.id, { ...raw });
+					expect(moved.ok).toBe(false);
+					expect([400, 409]).toContain(moved.ok ? 0 : moved.status);
+					const other = await changeStatus(deps, third, target.id, { ...raw });
+					expect(other).toMatchObject({ ok: false, status: 404 });
+				}
+			),
+			{ numRuns: 40 }
+		);
+		expect(await total()).toBe(after);
+		expect(after).toBe(before + 2);
+		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, target.id));
+		expect(row.status).toBe('sent');
+	});
+});

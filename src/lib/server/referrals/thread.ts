@@ -1,0 +1,80 @@
+import { asc, eq } from 'drizzle-orm';
+import { fieldErrors, type FieldErrors } from '#lib/accounts/schemas.ts';
+import { messageForm } from '#lib/referrals/forms.ts';
+import type { ThreadEntry } from '#lib/referrals/view.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { writeAudit } from './audit.ts';
+import { canReferral, loadReferralAccess } from './policy.ts';
+import { referralEvent } from './schema.ts';
+
+type Result = { ok: true } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+
+/**
+ * Staff of either organisation write on the referral's thread. The person can read it (their
+ * right of access), which the form tells the writer. The audit keeps that a message was written,
+ * never its text.
+ */
+export async function postMessage(
+	db: Db,
+	actor: Actor,
+	referralId: string,
+	raw: unknown,
+	now = new Date()
+): Promise<Result> {
+	const access = await loadReferralAccess(db, actor, referralId);
+	if (!access) return { ok: false, status: 404, errors: {} };
+	if (!canReferral(actor, 'message', access.referral, access.staffOf))
+		return { ok: false, status: 403, errors: { form: 'error_page_forbidden' } };
+	const parsed = messageForm.safeParse(raw);
+	if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+	await db.transaction(async (tx) => {
+		await tx.insert(referralEvent).values({
+			referralId,
+			actorId: actor!.id,
+			kind: 'message',
+			body: parsed.data.body,
+			createdAt: now
+		});
+		await writeAudit(tx, {
+			actorId: actor!.id,
+			action: 'referral.message',
+			subjectType: 'referral',
+			subjectId: referralId
+		});
+	});
+	return { ok: true };
+}
+
+/**
+ * The history and messages, oldest first. The person sees the messages and each status change,
+ * but not the reasons and feedback the two organisations wrote to each other with them.
+ */
+export async function readThread(
+	db: Db,
+	referralId: string,
+	viewer: { staff: boolean }
+): Promise<ThreadEntry[]> {
+	const rows = await db
+		.select({
+			id: referralEvent.id,
+			kind: referralEvent.kind,
+			status: referralEvent.status,
+			body: referralEvent.body,
+			author: user.name,
+			createdAt: referralEvent.createdAt
+		})
+		.from(referralEvent)
+		.leftJoin(user, eq(user.id, referralEvent.actorId))
+		.where(eq(referralEvent.referralId, referralId))
+		.orderBy(asc(referralEvent.createdAt), asc(referralEvent.id));
+	return rows.map((r) => ({
+		id: r.id,
+		kind: r.kind,
+		status: r.status,
+		body: r.kind === 'status' && !viewer.staff ? null : r.body,
+		author: r.author,
+		createdAt: r.createdAt.toISOString()
+	}));
+}

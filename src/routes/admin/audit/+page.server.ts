@@ -1,0 +1,19 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { readAuditLog } from '#lib/server/referrals/audit.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { database } = await services();
+	const subject = (url.searchParams.get('subject') ?? '').slice(0, 40);
+	const page = Math.max(
+		1,
+		Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
+	);
+	const log = await readAuditLog(database.db, locals.user, {
+		subjectType: /^[a-z_]+$/.test(subject) ? subject : undefined,
+		page
+	});
+	if (!log) error(403, 'Forbidden');
+	return { ...log, subject, page };
+};

@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { exportOrganisationCsv } from '#lib/server/referrals/export-csv.ts';
+
+/** The organisation's referrals as CSV, for its staff; personal columns only when asked for. */
+export const GET: RequestHandler = async ({ params, locals, url }) => {
+	const { database } = await services();
+	const result = await exportOrganisationCsv(database.db, locals.user, params.slug, {
+		direction: url.searchParams.get('direction') === 'sent' ? 'sent' : 'received',
+		personal: url.searchParams.get('personal') === '1'
+	});
+	if (!result) error(404, 'Not found');
+	return new Response(result.csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="${result.filename}"`,
+			'cache-control': 'no-store',
+			'x-content-type-options': 'nosniff'
+		}
+	});
+};

@@ -1,0 +1,22 @@
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { listReferrals } from '#lib/server/referrals/list-referrals.ts';
+import { referringOrganisations } from '#lib/server/referrals/policy.ts';
+import { listQuery } from '#lib/referrals/forms.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	const { database } = await services();
+	const query = listQuery.parse(Object.fromEntries(url.searchParams));
+	const result = await listReferrals(database.db, locals.user, query, getLocale());
+	if (!result) redirect(303, localizeHref('/sign-in'));
+	const organisations = await referringOrganisations(database.db, locals.user);
+	return {
+		...result,
+		status: query.status ?? '',
+		overdue: query.overdue,
+		organisations: organisations.map((o) => ({ name: o.name, slug: o.slug }))
+	};
+};

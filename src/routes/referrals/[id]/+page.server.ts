@@ -1,0 +1,65 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { getReferral } from '#lib/server/referrals/get-referral.ts';
+import { changeStatus } from '#lib/server/referrals/transitions.ts';
+import { postMessage } from '#lib/server/referrals/thread.ts';
+import { referralDeps } from '#lib/server/referrals/deps.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	const { database } = await services();
+	const referral = await getReferral(database.db, locals.user, params.id, getLocale());
+	// Not found and not allowed look the same: a referral's existence is not revealed.
+	if (!referral) error(404, 'Not found');
+	return { referral, created: url.searchParams.has('created') };
+};
+
+/** Field errors carry the transition's name so each form's fields have their own ids. */
+function prefixed(transition: string, errors: Record<string, string>) {
+	return Object.fromEntries(
+		Object.entries(errors).map(([k, v]) => [k === 'form' ? k : `${transition}-${k}`, v])
+	);
+}
+
+export const actions: Actions = {
+	transition: async ({ params, locals, request }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const transition = form.text('transition').slice(0, 20);
+		const values = {
+			transition,
+			expected: form.text('expected'),
+			reason: form.text('reason'),
+			outcome: form.text('outcome'),
+			feedback: form.text('feedback')
+		};
+		const result = await changeStatus(
+			referralDeps(await services()),
+			locals.user,
+			params.id,
+			values
+		);
+		if (result.ok) return { done: 'referral_status_saved' };
+		if (result.status === 404) error(404, 'Not found');
+		return fail(result.status, {
+			transition,
+			values,
+			errors: prefixed(/^[a-z]+$/.test(transition) ? transition : 'x', result.errors)
+		});
+	},
+	message: async ({ params, locals, request }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const body = form.text('body');
+		if (locals.rateLimited)
+			return fail(429, { values: { body }, errors: { form: 'error_rate_limited' } });
+		const { database } = await services();
+		const result = await postMessage(database.db, locals.user, params.id, { body });
+		if (result.ok) return { done: 'referral_message_sent' };
+		if (result.status === 404) error(404, 'Not found');
+		return fail(result.status, { values: { body }, errors: result.errors });
+	}
+};

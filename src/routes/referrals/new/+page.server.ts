@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { createReferral, referableService } from '#lib/server/referrals/create-referral.ts';
+import { referralDeps } from '#lib/server/referrals/deps.ts';
+import { referringOrganisations } from '#lib/server/referrals/policy.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { languageOptions } from '#lib/members/codes.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+async function formContext(locals: App.Locals, serviceId: string) {
+	const { database } = await services();
+	const target = await referableService(database.db, serviceId.slice(0, 100), getLocale());
+	if (!target) return { service: null, organisations: [] };
+	const mine = await referringOrganisations(database.db, locals.user);
+	return {
+		service: { id: target.id, name: target.name, organisation: target.organisationName },
+		// One cannot refer to one's own organisation's service.
+		organisations: mine
+			.filter((o) => o.id !== target.organisationId)
+			.map((o) => ({ id: o.id, name: o.name }))
+	};
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, localizeHref(`/sign-in`));
+	return {
+		...(await formContext(locals, url.searchParams.get('service') ?? '')),
+		languages: languageOptions(getLocale())
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const values = {
+			serviceId: form.text('serviceId'),
+			fromOrganisationId: form.text('fromOrganisationId'),
+			name: form.text('name'),
+			contact: form.text('contact'),
+			language: form.text('language'),
+			notes: form.text('notes'),
+			shared: [
+				...new Set(form.data.getAll('shared').filter((v): v is string => typeof v === 'string'))
+			],
+			purpose: form.text('purpose'),
+			method: form.text('method'),
+			agreed: form.text('agreed') === 'yes'
+		};
+		if (locals.rateLimited) return fail(429, { values, errors: { form: 'error_rate_limited' } });
+		const result = await createReferral(referralDeps(await services()), locals.user, values);
+		if (result.ok) redirect(303, localizeHref(`/referrals/${result.id}?created=1`));
+		if (result.status === 403) error(403, 'Forbidden');
+		return fail(result.status, { values, errors: result.errors });
+	}
+};

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { linkIn, waitForMail } from './support.ts';
+import { approvedOrganisation, publishedService } from './services-manage.ts';
+
+async function figure(page: Page, label: string) {
+	const table = page.getByRole('table', { name: 'Key figures' });
+	const row = table
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+	return (await row.getByRole('cell').textContent())?.trim();
+}
+
+test('a provider publishes a service; a caseworker refers someone; the provider accepts and closes with feedback; the dashboards change', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const stamp = Date.now().toString(36);
+	const provider = await (await browser.newContext()).newPage();
+	const receiving = await approvedOrganisation(
+		browser,
+		provider,
+		'Paul Provider',
+		`Refuge Lyon ${stamp}`
+	);
+	const serviceName = `Night shelter ${stamp}`;
+	const serviceUrl = await publishedService(browser, provider, receiving.url, serviceName);
+
+	const caseworker = await (await browser.newContext()).newPage();
+	const referring = await approvedOrganisation(
+		browser,
+		caseworker,
+		'Carla Caseworker',
+		`Accueil ${stamp}`
+	);
+	await caseworker.goto(`${referring.url}/referrals`);
+	expect(await figure(caseworker, 'Closed with feedback')).toBe('—');
+
+	await caseworker.goto(serviceUrl);
+	await caseworker.getByRole('link', { name: 'Refer someone to this service' }).click();
+	await caseworker.getByRole('button', { name: 'Send the referral' }).click();
+	// Without consent nothing is sent.
+	await expect(caseworker.locator('.summary')).toBeVisible();
+	await caseworker.getByLabel('Name', { exact: true }).fill('Samir Haddad');
+	await caseworker
+		.getByRole('group', { name: 'Information the person agrees to share' })
+		.getByLabel('Name')
+		.check();
+	await caseworker
+		.getByLabel('Purpose of the referral')
+		.fill('A bed for tonight and the next nights.');
+	await caseworker.getByRole('radio', { name: 'Spoken' }).check();
+	await caseworker.getByRole('checkbox', { name: /The person agreed to this referral/ }).check();
+	await caseworker.getByRole('button', { name: 'Send the referral' }).click();
+	await expect(caseworker.getByRole('status').first()).toHaveText(/The referral was sent/);
+	const referralUrl = caseworker.url().replace(/\?.*$/, '');
+
+	// A visitor, or staff of no organisation involved, cannot see it.
+	const stranger = await (await browser.newContext()).newPage();
+	await stranger.goto(referralUrl);
+	await expect(stranger).toHaveURL(/sign-in/);
+
+	// The receiving organisation's administrator is told by e-mail, with a link and no personal data.
+	const mail = await waitForMail(receiving.email, 2);
+	expect(mail.text).not.toContain('Samir');
+	await provider.goto(linkIn(mail.text));
+	await expect(provider.getByText('Samir Haddad')).toBeVisible();
+	await provider.getByRole('button', { name: 'Accept' }).click();
+	await expect(provider.getByRole('status').first()).toHaveText('The status was changed.');
+	await provider.getByText('Close with feedback', { exact: true }).click();
+	await provider.getByLabel('Outcome').selectOption({ label: 'Service provided' });
+	await provider
+		.getByLabel('Feedback to the referring organisation')
+		.fill('Samir stayed five nights; now housed by the city.');
+	await provider.getByRole('button', { name: 'Close with feedback' }).click();
+	await expect(provider.getByRole('status').first()).toHaveText('The status was changed.');
+
+	await caseworker.goto(referralUrl);
+	await expect(
+		caseworker.getByText('Samir stayed five nights; now housed by the city.')
+	).toBeVisible();
+	await caseworker.goto(`${referring.url}/referrals`);
+	expect(await figure(caseworker, 'Closed with feedback')).toMatch(/100\s?%/);
+	expect(await figure(caseworker, 'Referrals')).toBe('1');
+	await provider.goto(`${receiving.url}/referrals`);
+	expect(await figure(provider, 'Closed with feedback')).toMatch(/100\s?%/);
+});
