@@ -9,8 +9,14 @@ Commands:
       Create the first administrator (or promote an existing account). Without --password,
       one is generated and printed once.
   import esco DIR [--language CODE]  Import ESCO CSVs (occupations_<lang>.csv, skills_<lang>.csv).
-  seed [--members N] [--organisations N] [--seed S]
+  import hsds PATH [--time-zone ZONE]
+      Import Open Referral HSDS 3.1: a JSON file (service, organization, list or array) or a
+      directory with datapackage.json and CSVs. Nothing is stored if any record is invalid.
+      ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
+  export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
+  seed [--members N] [--organisations N] [--services N] [--referrals N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
+      --services and --referrals (default 0) add services with locations, and referrals to them.
 
 With the embedded database, stop the server first: one process at a time opens it.`;
 
@@ -66,12 +72,34 @@ switch (command) {
 		const { positionals, values } = parseArgs({
 			args: rest,
 			allowPositionals: true,
-			options: { language: { type: 'string' } }
+			options: { language: { type: 'string' }, 'time-zone': { type: 'string' } }
 		});
 		const [what, dir] = positionals;
-		if (what !== 'esco' || !dir || positionals.length > 2) {
+		if (!['esco', 'hsds'].includes(what) || !dir || positionals.length > 2) {
 			console.error(USAGE);
 			process.exit(1);
+		}
+		if (what === 'hsds') {
+			const { importHsds } = await import('../src/lib/server/services/hsds/import.ts');
+			const result = await withServices((s) =>
+				importHsds(s.database.db, dir, { timeZone: values['time-zone'] })
+			);
+			const line = (i) =>
+				`${i.file}${i.row !== undefined && i.row !== '' ? `:${i.row}` : ''}${i.field ? ` ${i.field}` : ''} — ${i.message}`;
+			if (!result.ok) {
+				for (const error of result.errors) console.error(line(error));
+				if (result.errorCount > result.errors.length)
+					console.error(`… ${result.errorCount - result.errors.length} more errors.`);
+				console.error(`Nothing was imported (${result.errorCount} errors).`);
+				process.exit(1);
+			}
+			for (const warning of result.warnings) console.warn(`warning: ${line(warning)}`);
+			console.log(
+				`Imported: organizations ${result.organizations}, services ${result.services}, ` +
+					`locations ${result.locations}, service_at_locations ${result.serviceAtLocations}, ` +
+					`taxonomies ${result.taxonomies}, taxonomy terms ${result.taxonomyTerms}.`
+			);
+			break;
 		}
 		const { importEsco } = await import('../src/lib/server/esco/import-esco.ts');
 		const result = await withServices((s) =>
@@ -87,12 +115,37 @@ switch (command) {
 		);
 		break;
 	}
+	case 'export': {
+		const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+		const [what, dir] = positionals;
+		if (what !== 'hsds' || !dir || positionals.length > 2) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { exportHsds, HsdsExportError } =
+			await import('../src/lib/server/services/hsds/export.ts');
+		try {
+			const counts = await withServices((s) => exportHsds(s.database.db, dir));
+			console.log(
+				`Exported to ${dir}: services ${counts.services}, organizations ${counts.organizations}, ` +
+					`service_at_locations ${counts.serviceAtLocations}, taxonomies ${counts.taxonomies}, ` +
+					`taxonomy terms ${counts.taxonomyTerms}.`
+			);
+		} catch (error) {
+			if (!(error instanceof HsdsExportError)) throw error;
+			console.error(error.message);
+			process.exit(1);
+		}
+		break;
+	}
 	case 'seed': {
 		const { values } = parseArgs({
 			args: rest,
 			options: {
 				members: { type: 'string' },
 				organisations: { type: 'string' },
+				services: { type: 'string' },
+				referrals: { type: 'string' },
 				seed: { type: 'string' }
 			}
 		});
@@ -109,11 +162,23 @@ switch (command) {
 			organisations: number(values.organisations, 50),
 			seed: number(values.seed, 42)
 		};
+		const directory = {
+			services: number(values.services, 0),
+			referrals: number(values.referrals, 0),
+			seed: options.seed
+		};
 		const { generatePopulation } = await import('../src/lib/server/members/generate-population.ts');
+		const { generateServices } = await import('../src/lib/server/services/generate-services.ts');
 		const started = Date.now();
-		await withServices((s) =>
-			generatePopulation(s.database.db, options, (line) => console.log(line))
-		);
+		await withServices(async (s) => {
+			await generatePopulation(s.database.db, options, (line) => console.log(line));
+			if (directory.services)
+				await generateServices(
+					s.database.db,
+					{ ...directory, dueDays: s.config.referralDueDays },
+					(line) => console.log(line)
+				);
+		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;
 	}

@@ -10,7 +10,7 @@ async function figure(page: Page, label: string) {
 	return (await row.getByRole('cell').textContent())?.trim();
 }
 
-test('a provider publishes a service; a caseworker refers someone; the provider accepts and closes with feedback; the dashboards change', async ({
+test('a provider publishes a service; a caseworker refers someone; the provider accepts and completes it with feedback; the dashboards change', async ({
 	browser
 }) => {
 	test.setTimeout(240_000);
@@ -32,7 +32,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 		'Carla Caseworker',
 		`Accueil ${stamp}`
 	);
-	await caseworker.goto(`${referring.url}/referrals`);
+	await caseworker.goto(`${referring.url}/referrals?direction=sent`);
 	expect(await figure(caseworker, 'Closed with feedback')).toBe('—');
 
 	await caseworker.goto(serviceUrl);
@@ -40,7 +40,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await caseworker.getByRole('button', { name: 'Send the referral' }).click();
 	// Without consent nothing is sent.
 	await expect(caseworker.locator('.summary')).toBeVisible();
-	await caseworker.getByLabel('Name', { exact: true }).fill('Samir Haddad');
+	await caseworker.getByRole('textbox', { name: 'Name', exact: true }).fill('Samir Haddad');
 	await caseworker
 		.getByRole('group', { name: 'Information the person agrees to share' })
 		.getByLabel('Name')
@@ -66,19 +66,20 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await expect(provider.getByText('Samir Haddad')).toBeVisible();
 	await provider.getByRole('button', { name: 'Accept' }).click();
 	await expect(provider.getByRole('status').first()).toHaveText('The status was changed.');
-	await provider.getByText('Close with feedback', { exact: true }).click();
-	await provider.getByLabel('Outcome').selectOption({ label: 'Service provided' });
-	await provider
+	const closing = provider.locator('details', { hasText: 'Complete with feedback' });
+	await closing.locator('summary').click();
+	await closing.getByLabel('Outcome').selectOption({ label: 'Service provided' });
+	await closing
 		.getByLabel('Feedback to the referring organisation')
 		.fill('Samir stayed five nights; now housed by the city.');
-	await provider.getByRole('button', { name: 'Close with feedback' }).click();
+	await closing.getByRole('button', { name: 'Complete with feedback' }).click();
 	await expect(provider.getByRole('status').first()).toHaveText('The status was changed.');
 
 	await caseworker.goto(referralUrl);
 	await expect(
-		caseworker.getByText('Samir stayed five nights; now housed by the city.')
+		caseworker.getByRole('definition').filter({ hasText: 'Samir stayed five nights' })
 	).toBeVisible();
-	await caseworker.goto(`${referring.url}/referrals`);
+	await caseworker.goto(`${referring.url}/referrals?direction=sent`);
 	expect(await figure(caseworker, 'Closed with feedback')).toMatch(/100\s?%/);
 	expect(await figure(caseworker, 'Referrals')).toBe('1');
 	await provider.goto(`${receiving.url}/referrals`);

@@ -41,13 +41,14 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await expect(page.getByRole('status')).toHaveText('Place saved.');
 
 	await page.getByRole('link', { name: 'Add a service' }).click();
-	await page.getByRole('button', { name: 'Save' }).click();
-	// Nothing chosen: the form says what is missing and keeps what was typed.
-	await expect(page.locator('.summary')).toContainText('Choose one to five needs');
 	await page.getByLabel('Name', { exact: true }).fill(name);
 	await page
 		.getByLabel('What the service offers')
 		.fill('Beds for the night, a hot meal and a shower.');
+	await page.getByRole('button', { name: 'Save' }).click();
+	// No need chosen: the form says what is missing and keeps what was typed.
+	await expect(page.locator('.summary')).toContainText('Choose one to five needs');
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
 	await page.getByLabel('Documents to bring (one per line)').fill('None');
 	await page.getByRole('checkbox', { name: 'Housing and shelter' }).check();
 	await page.getByRole('checkbox', { name: 'Arabic' }).check();
@@ -71,7 +72,7 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await expect(page.getByRole('status')).toContainText('A curator will review it');
 	const row = page.getByRole('row', { name: new RegExp(name) });
 	await expect(row).toContainText('Awaiting review');
-	await row.getByRole('link', { name }).click();
+	await row.getByRole('link', { name, exact: true }).click();
 	const serviceUrl = page.url();
 
 	const visitor = await (await browser.newContext()).newPage();

@@ -7,10 +7,11 @@ import { organisation } from './schema.ts';
 import { DEMO_MEMBERS, DEMO_ORGANISATIONS } from './demo-content.ts';
 import { emptyProfile, writeProfile } from './save-profile.ts';
 import { organisationSearch } from '../organisations/create-organisation.ts';
+import { seedDemoServices } from '../services/demo-services.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
-	return db.transaction(async (tx) => {
+	const seeded = await db.transaction(async (tx) => {
 		const inserted = await tx
 			.insert(setting)
 			.values({ key: 'demo_seeded', value: new Date().toISOString() })
@@ -62,4 +63,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 		}
 		return true;
 	});
+	// Demo services have their own marker, so databases seeded before they existed get them too.
+	await seedDemoServices(db);
+	return seeded;
 }
