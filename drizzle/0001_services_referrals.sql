@@ -144,6 +144,7 @@ CREATE INDEX "service_updated_idx" ON "service" USING btree ("updated_at");--> s
 CREATE INDEX "service_review_idx" ON "service" USING btree ("review_state");--> statement-breakpoint
 CREATE INDEX "service_at_location_service_idx" ON "service_at_location" USING btree ("service_id");--> statement-breakpoint
 CREATE INDEX "service_at_location_location_idx" ON "service_at_location" USING btree ("location_id");--> statement-breakpoint
+CREATE INDEX "service_at_location_coordinates_idx" ON "service_at_location" USING btree ("latitude","longitude");--> statement-breakpoint
 CREATE INDEX "service_location_org_idx" ON "service_location" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "service_location_city_idx" ON "service_location" USING btree ("city_key");--> statement-breakpoint
 CREATE INDEX "service_opening_service_idx" ON "service_opening" USING btree ("service_id");--> statement-breakpoint

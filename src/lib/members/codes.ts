@@ -46,10 +46,30 @@ export function languageOptions(locale: string) {
 	);
 }
 
+// Building an Intl.DisplayNames costs more than a lookup: one per language and kind, kept.
+const displayNames = new Map<string, Intl.DisplayNames>();
+function names(locale: string, type: 'region' | 'language') {
+	const key = `${type}:${locale}`;
+	let n = displayNames.get(key);
+	if (!n) {
+		n = new Intl.DisplayNames([locale], { type });
+		displayNames.set(key, n);
+	}
+	return n;
+}
+
 export function countryName(code: string, locale: string) {
-	return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+	try {
+		return names(locale, 'region').of(code) ?? code;
+	} catch {
+		return code;
+	}
 }
 
 export function languageName(code: string, locale: string) {
-	return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+	try {
+		return names(locale, 'language').of(code) ?? code;
+	} catch {
+		return code;
+	}
 }

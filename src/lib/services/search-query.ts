@@ -15,6 +15,9 @@ const flag = z
 	.transform((v) => v !== '')
 	.default(false);
 
+/** Without a radius, a place search looks this far around (km). */
+export const DEFAULT_RADIUS_KM = 100;
+
 /** The service search, shared by the page (query string) and the API. */
 export const serviceQuery = z.object({
 	q: z.string().max(100, 'error_query_too_long').default(''),

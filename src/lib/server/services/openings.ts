@@ -57,10 +57,12 @@ export function openingsFrom(schedules: HsdsSchedule[], fallbackZone: string): O
 	return out;
 }
 
-/** Local ISO weekday, minute of the day and date of an instant in a time zone. */
-export function localTime(at: Date, timeZone: string) {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string) {
+	let f = formatters.get(timeZone);
+	if (!f) {
+		f = new Intl.DateTimeFormat('en-GB', {
 			timeZone,
 			weekday: 'short',
 			year: 'numeric',
@@ -69,7 +71,16 @@ export function localTime(at: Date, timeZone: string) {
 			hour: '2-digit',
 			minute: '2-digit',
 			hourCycle: 'h23'
-		})
+		});
+		formatters.set(timeZone, f);
+	}
+	return f;
+}
+
+/** Local ISO weekday, minute of the day and date of an instant in a time zone. */
+export function localTime(at: Date, timeZone: string) {
+	const parts = Object.fromEntries(
+		formatterFor(timeZone)
 			.formatToParts(at)
 			.map((p) => [p.type, p.value])
 	);

@@ -149,7 +149,8 @@ export const serviceAtLocation = pgTable(
 	},
 	(t) => [
 		index('service_at_location_service_idx').on(t.serviceId),
-		index('service_at_location_location_idx').on(t.locationId)
+		index('service_at_location_location_idx').on(t.locationId),
+		index('service_at_location_coordinates_idx').on(t.latitude, t.longitude)
 	]
 );
 

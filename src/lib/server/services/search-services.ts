@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
-import type { ServiceQuery } from '#lib/services/search-query.ts';
+import { DEFAULT_RADIUS_KM, type ServiceQuery } from '#lib/services/search-query.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';
-import { service, serviceLocation, serviceOpening } from './schema.ts';
+import { service, serviceAtLocation, serviceLocation, serviceOpening } from './schema.ts';
 import { isOpenAt } from './openings.ts';
 import { textsFor } from './service-texts.ts';
 
@@ -32,12 +32,26 @@ export function openAtSql(at: Date): SQL {
 		and (o.valid_to is null or o.valid_to = '' or (${iso}::timestamptz at time zone o.time_zone)::date <= o.valid_to::date))`;
 }
 
-/** Great-circle distance in km from a point to the service's nearest location. */
-function distanceSql(lat: number, lon: number): SQL<number | null> {
-	return sql<number | null>`(select min(6371 * 2 * asin(sqrt(
-		power(sin(radians(sal.latitude - ${lat}) / 2), 2)
-		+ cos(radians(${lat})) * cos(radians(sal.latitude)) * power(sin(radians(sal.longitude - ${lon}) / 2), 2))))
-		from service_at_location sal where sal.service_id = ${service.id} and sal.latitude is not null)`;
+/** Each service's nearest location within `radiusKm` of a point, with the distance in km. */
+function nearby(db: Db, origin: { lat: number; lon: number }, radiusKm: number) {
+	const { lat, lon } = origin;
+	const dLat = radiusKm / 111.2;
+	const dLon = Math.min(180, radiusKm / (111.2 * Math.max(0.01, Math.cos((lat * Math.PI) / 180))));
+	const km = sql<number>`min(6371 * 2 * asin(sqrt(
+		power(sin(radians(${serviceAtLocation.latitude} - ${lat}) / 2), 2)
+		+ cos(radians(${lat})) * cos(radians(${serviceAtLocation.latitude}))
+		* power(sin(radians(${serviceAtLocation.longitude} - ${lon}) / 2), 2))))`;
+	return db
+		.select({ serviceId: serviceAtLocation.serviceId, km: km.as('km') })
+		.from(serviceAtLocation)
+		.where(
+			and(
+				sql`${serviceAtLocation.latitude} between ${lat - dLat} and ${lat + dLat}`,
+				sql`${serviceAtLocation.longitude} between ${lon - dLon} and ${lon + dLon}`
+			)
+		)
+		.groupBy(serviceAtLocation.serviceId)
+		.as('near');
 }
 
 /** A place typed as words: the centre of the known locations in that city. */
@@ -95,33 +109,64 @@ export async function searchServices(
 		);
 	if (query.open) where.push(openAtSql(at));
 	const origin = opts.origin ?? null;
-	const distance = origin ? distanceSql(origin.lat, origin.lon) : sql<number | null>`null::float8`;
-	if (origin && query.radius) where.push(sql`${distance} <= ${query.radius}`);
-	if (origin) order.unshift(sql`${distance} asc nulls last`);
+	// Around a place: the nearest location of each service within the radius, found through a
+	// bounding box on the locations' coordinates (indexed), then the exact great-circle distance.
+	// Services without any place (helplines, online services) follow the nearby ones.
+	const radius = query.radius ?? DEFAULT_RADIUS_KM;
+	const near = origin ? nearby(db, origin, radius) : null;
+	if (near)
+		where.push(
+			sql`(${near.km} <= ${radius} or not exists (select 1 from service_at_location x where x.service_id = ${service.id}))`
+		);
+	if (near) order.unshift(sql`${near.km} asc nulls last`);
 	order.push(sql`${service.name} asc`, sql`${service.id} asc`);
-	const rows = await db
+	// First the page's ids and the count, reading only the search columns; then the documents of
+	// those 20 services.
+	const base = db
 		.select({
 			id: service.id,
-			shortCode: service.shortCode,
-			doc: service.doc,
-			contentLocale: service.contentLocale,
-			translations: service.translations,
-			status: service.status,
-			termIds: service.termIds,
-			languages: service.languages,
-			free: service.free,
-			verifiedAt: service.verifiedAt,
-			organisationName: organisation.name,
-			organisationSlug: organisation.slug,
-			distanceKm: distance,
+			distanceKm: near ? near.km : sql<number | null>`null::float8`,
 			total: sql<number>`count(*) over ()`
 		})
 		.from(service)
 		.innerJoin(organisation, eq(organisation.id, service.organisationId))
+		.$dynamic();
+	const ranked = await (near ? base.leftJoin(near, eq(near.serviceId, service.id)) : base)
 		.where(and(...where))
 		.orderBy(...order)
 		.limit(query.per_page)
 		.offset((query.page - 1) * query.per_page);
+	const details = ranked.length
+		? await db
+				.select({
+					id: service.id,
+					shortCode: service.shortCode,
+					doc: service.doc,
+					contentLocale: service.contentLocale,
+					translations: service.translations,
+					status: service.status,
+					termIds: service.termIds,
+					languages: service.languages,
+					free: service.free,
+					verifiedAt: service.verifiedAt,
+					organisationName: organisation.name,
+					organisationSlug: organisation.slug
+				})
+				.from(service)
+				.innerJoin(organisation, eq(organisation.id, service.organisationId))
+				.where(
+					inArray(
+						service.id,
+						ranked.map((r) => r.id)
+					)
+				)
+		: [];
+	const byId = new Map(details.map((d) => [d.id, d]));
+	const rows = ranked.map((r) => ({
+		...byId.get(r.id)!,
+		distanceKm: r.distanceKm,
+		total: r.total
+	}));
 	const total = rows.length ? Number(rows[0].total) : 0;
 	// "Open now" for the page's rows only, by the same rule in TypeScript (openings.ts).
 	const openings = rows.length

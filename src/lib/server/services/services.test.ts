@@ -261,7 +261,13 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		expect(await names({ q: 'logement' })).toEqual(['Youth shelter Lyon']);
 		const marseilleCentre = await geocodeCity(db, 'MARSEILLE');
 		expect(marseilleCentre?.lat).toBeCloseTo(43.2965, 3);
-		const near = await search({ need: 'food' }, { locale: 'en', origin: marseilleCentre });
+		// Within 100 km by default: Lyon (280 km) only when asked to look further.
+		const around = await search({ need: 'food' }, { locale: 'en', origin: marseilleCentre });
+		expect(around.items.map((i) => i.name)).toEqual(['Food bank Marseille']);
+		const near = await search(
+			{ need: 'food', radius: '500' },
+			{ locale: 'en', origin: marseilleCentre }
+		);
 		expect(near.items.map((i) => i.name)).toEqual(['Food bank Marseille', 'Food bank Lyon']);
 		expect(near.items[0].distanceKm).toBeLessThan(1);
 		expect(near.items[1].distanceKm).toBeGreaterThan(250);
@@ -270,6 +276,24 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			{ locale: 'en', origin: marseilleCentre }
 		);
 		expect(within.items.map((i) => i.name)).toEqual(['Food bank Marseille']);
+		// A service with no place (a helpline) still answers a place search, after the nearby ones.
+		const helpline = await saveService(
+			db,
+			provider,
+			{ organisationId: orgId, serviceId: null },
+			form({
+				texts: { ...form().texts, name: 'Food helpline', description: 'By phone' },
+				termIds: [term('food')]
+			}),
+			opts
+		);
+		if (helpline.ok)
+			await decideReview(db, curator, helpline.id, { approve: true, note: '' }, opts);
+		const withHelpline = await search({ need: 'food' }, { locale: 'en', origin: marseilleCentre });
+		expect(withHelpline.items.map((i) => [i.name, i.distanceKm === null])).toEqual([
+			['Food bank Marseille', false],
+			['Food helpline', true]
+		]);
 	});
 
 	it('answers "open now" in SQL as the page does, overnight and in the service time zone', async () => {
