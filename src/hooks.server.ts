@@ -10,6 +10,7 @@ import { createServices } from '#lib/server/platform/services.ts';
 import { services, setServices } from '#lib/server/platform/app.ts';
 import { startJobs } from '#lib/server/platform/jobs.ts';
 import { JOBS } from '#lib/server/platform/job-list.ts';
+import { createPageCache, isCacheable, type PageCache } from '#lib/server/platform/page-cache.ts';
 import { logger } from '#lib/server/platform/logger.ts';
 import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
 import { hitRateLimit, ruleForPath } from '#lib/server/platform/rate-limit.ts';
@@ -86,6 +87,21 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+let pages: PageCache | undefined;
+
+/** Visitors' public pages, kept a few seconds (platform/page-cache.ts); sessions go straight through. */
+const pageCache: Handle = async ({ event, resolve }) => {
+	const seconds = config().pageCacheSeconds;
+	if (!seconds || !isCacheable(event.request, event.url)) return resolve(event);
+	pages ??= createPageCache({ seconds });
+	const key = event.url.pathname + event.url.search;
+	const hit = pages.get(key);
+	if (hit) return hit;
+	const response = await resolve(event);
+	await pages.put(key, response);
+	return response;
+};
+
 const authApi: Handle = async ({ event, resolve }) => {
 	const { auth } = await services();
 	return svelteKitHandler({ event, resolve, auth, building });
@@ -157,7 +173,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(observe, securityHeaders, rateLimit, authApi, i18n, session);
+export const handle = sequence(
+	observe,
+	securityHeaders,
+	rateLimit,
+	pageCache,
+	authApi,
+	i18n,
+	session
+);
 
 export const handleError: HandleServerError = (input) => {
 	// Expected errors (404, 403) keep their defaults; anything else is a bug, logged once with its route.

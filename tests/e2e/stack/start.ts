@@ -51,6 +51,8 @@ const env = {
 	]),
 	SEED_DEMO: 'true',
 	RATE_LIMIT: process.env.E2E_RATE_LIMIT ?? 'false',
+	// Flows check what visitors see right after a change; the cache is tested on its own.
+	PAGE_CACHE_SECONDS: '0',
 	LOG_LEVEL: 'warn'
 };
 // Asynchronously: this process must keep answering (the OpenID provider lives here).

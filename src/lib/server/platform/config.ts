@@ -56,7 +56,8 @@ const schema = z.object({
 		.string()
 		.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
 		.default('UTC'),
-	JOBS: booleanString.default(true)
+	JOBS: booleanString.default(true),
+	PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15)
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -96,7 +97,8 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		serviceStaleDays: c.SERVICE_STALE_DAYS,
 		referralDueDays: c.REFERRAL_DUE_DAYS,
 		serviceTimeZone: c.SERVICE_TIME_ZONE,
-		jobs: c.JOBS
+		jobs: c.JOBS,
+		pageCacheSeconds: c.PAGE_CACHE_SECONDS
 	};
 }
 
