@@ -14,6 +14,8 @@ Commands:
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid.
       ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
   export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
+  jobs run  Run the background jobs now (stale-service and overdue-referral reminders), for
+      deployments that schedule them with cron and start the server with JOBS=false.
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
@@ -136,6 +138,18 @@ switch (command) {
 			console.error(error.message);
 			process.exit(1);
 		}
+		break;
+	}
+	case 'jobs': {
+		if (rest[0] !== 'run' || rest.length > 1) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { runJobs } = await import('../src/lib/server/platform/jobs.ts');
+		const { JOBS } = await import('../src/lib/server/platform/job-list.ts');
+		const results = await withServices((s) => runJobs(s, JOBS, { minIntervalMs: 0 }));
+		for (const [name, result] of Object.entries(results))
+			console.log(`${name}: ${JSON.stringify(result)}`);
 		break;
 	}
 	case 'seed': {

@@ -6,7 +6,6 @@ import type { Job } from './jobs.ts';
 export const JOBS: Job[] = [
 	{
 		name: 'stale-services',
-		key: 7_301,
 		run: (s, now) =>
 			remindStaleServices(s.database.db, s.mailer, {
 				staleDays: s.config.serviceStaleDays,
@@ -16,7 +15,6 @@ export const JOBS: Job[] = [
 	},
 	{
 		name: 'overdue-referrals',
-		key: 7_302,
 		run: (s, now) => remindOverdueReferrals(s.database.db, s.mailer, now, s.config.origin)
 	}
 ];

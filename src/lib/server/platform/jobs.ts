@@ -1,27 +1,42 @@
 import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { logger } from './logger.ts';
 import type { Services } from './services.ts';
 
-export type Job = { name: string; key: number; run: (s: Services, now: Date) => Promise<unknown> };
+export type Job = { name: string; run: (s: Services, now: Date) => Promise<unknown> };
 
 /**
- * Runs each job once, inside a transaction holding a PostgreSQL advisory lock for it, so that with
- * several instances only one does the work. A failing job is logged and does not stop the others.
+ * Claims a job for this run: one atomic upsert on a `setting` row, which succeeds only when the job
+ * last ran more than `minIntervalMs` ago. With several instances only one wins; no connection or
+ * transaction is held while the job works (the embedded database has a single connection).
  */
-export async function runJobs(s: Services, jobs: Job[], now = new Date()) {
+export async function claimJob(db: Db, name: string, now: Date, minIntervalMs: number) {
+	const key = `job:${name}`;
+	const before = new Date(now.getTime() - minIntervalMs).toISOString();
+	const at = now.toISOString();
+	const result = await db.execute(sql`
+		insert into setting (key, value, updated_at) values (${key}, ${JSON.stringify({ lastRun: at })}::jsonb, ${at}::timestamptz)
+		on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at
+			where setting.updated_at <= ${before}::timestamptz
+		returning key`);
+	const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
+	return rows.length > 0;
+}
+
+/** Runs each due job once; a failing job is logged and does not stop the others. */
+export async function runJobs(
+	s: Services,
+	jobs: Job[],
+	opts: { now?: Date; minIntervalMs?: number } = {}
+) {
+	const now = opts.now ?? new Date();
 	const results: Record<string, unknown> = {};
 	for (const job of jobs) {
 		try {
-			await s.database.db.transaction(async (tx) => {
-				const rows = await tx.execute(sql`select pg_try_advisory_xact_lock(${job.key}) as locked`);
-				const locked =
-					(rows as unknown as { rows?: { locked: boolean }[] }).rows?.[0]?.locked ??
-					(rows as unknown as { locked: boolean }[])[0]?.locked;
-				if (!locked) return;
-				results[job.name] = await job.run(s, now);
-			});
-			if (results[job.name] !== undefined)
-				logger.info({ job: job.name, result: results[job.name] }, 'job done');
+			if (!(await claimJob(s.database.db, job.name, now, opts.minIntervalMs ?? 50 * 60 * 1000)))
+				continue;
+			results[job.name] = await job.run(s, now);
+			logger.info({ job: job.name, result: results[job.name] }, 'job done');
 		} catch (error) {
 			logger.error({ err: error, job: job.name }, 'job failed');
 		}
