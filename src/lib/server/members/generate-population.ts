@@ -9,7 +9,7 @@ import { ORGANISATION_KINDS } from '#lib/members/organisation-kinds.ts';
 import { FIELD_NAMES, type Visibility } from '#lib/members/profile.ts';
 
 /** Deterministic pseudo-random numbers (mulberry32): the same seed builds the same population. */
-function random(seed: number) {
+export function random(seed: number) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

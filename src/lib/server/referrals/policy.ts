@@ -1,8 +1,9 @@
+import { staffOrganisations } from '../services/policy.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Status } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisationMember } from '../members/schema.ts';
 import { referral } from './schema.ts';
 
 export type ReferralAction =
@@ -67,22 +68,8 @@ export async function staffOrganisationIds(db: Db, actor: Actor): Promise<string
 	return rows.map((r) => r.id);
 }
 
-/** The approved organisations a caseworker may refer from, for the form's choice. */
-export async function referringOrganisations(db: Db, actor: Actor) {
-	if (!actor) return [];
-	return db
-		.select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
-		.from(organisationMember)
-		.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
-		.where(
-			and(
-				eq(organisationMember.userId, actor.id),
-				eq(organisationMember.status, 'active'),
-				eq(organisation.status, 'approved')
-			)
-		)
-		.orderBy(organisation.name);
-}
+/** The approved organisations a caseworker may refer from: those they are active staff of. */
+export const referringOrganisations = staffOrganisations;
 
 /**
  * Reads a referral with what the actor is to it, or null when the actor may not see it: callers

@@ -1,3 +1,5 @@
+import { random } from '../members/generate-population.ts';
+import { SERVICE_LANGUAGES } from '#lib/services/languages.ts';
 import { createHash } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
@@ -28,18 +30,6 @@ import { isFree, languageCodes, shortCodeFor, termIdsOf } from './store.ts';
  * Ids are derived from the seed and each row's position, and every insert skips rows that exist:
  * running it again with the same options adds nothing; a larger count adds the difference.
  */
-
-/** Deterministic pseudo-random numbers (mulberry32), as in generate-population. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** A UUID-shaped id from the seed and a key (HSDS wants uuids; the same run gives the same ids). */
 function idFor(seed: number, ...key: (string | number)[]) {
@@ -227,28 +217,7 @@ export const CITIES: City[] = [
 ];
 
 /** Languages newcomers speak, offered at some desks besides the local one. */
-const VISITOR_LANGUAGES = [
-	'ar',
-	'en',
-	'fr',
-	'es',
-	'fa',
-	'ps',
-	'uk',
-	'ru',
-	'ti',
-	'so',
-	'ku',
-	'tr',
-	'ur',
-	'bn',
-	'pt',
-	'sw',
-	'am',
-	'ha',
-	'wo',
-	'zh'
-];
+const VISITOR_LANGUAGES = SERVICE_LANGUAGES;
 
 type NeedTexts = { names: ByLocale<string[]>; description: ByLocale<string> };
 
