@@ -89,6 +89,9 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	expect((await visitor.goto(serviceUrl))?.status()).toBe(200);
 	await visitor.goto('/en/services?need=housing&place=Lyon');
 	await expect(visitor.getByRole('link', { name })).toBeVisible();
+	// The organisation's page lists it for everyone.
+	await visitor.goto(orgUrl);
+	await expect(visitor.getByRole('link', { name })).toBeVisible();
 	await visitor.context().close();
 	return serviceUrl;
 }

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
 import { isStaff } from './policy.ts';
 import { service, serviceAtLocation, serviceLocation } from './schema.ts';
 import { currentVersion, type ServiceVersion } from './save-service.ts';
-import { baseTexts } from './service-texts.ts';
+import { baseTexts, textsFor } from './service-texts.ts';
+import { LISTED_STATUSES } from './search-services.ts';
 import { hoursFrom } from './service-doc.ts';
 import { termIdsOf } from './store.ts';
 import type { ServiceInput } from '#lib/services/service-form.ts';
@@ -40,6 +41,31 @@ export async function organisationServices(db: Db, organisationId: string) {
 		.from(service)
 		.where(eq(service.organisationId, organisationId))
 		.orderBy(asc(service.name));
+}
+
+/** What the public sees of an organisation's services: published, still offered, by name. */
+export async function publishedServicesOf(db: Db, organisationId: string, locale: string) {
+	const rows = await db
+		.select({
+			id: service.id,
+			doc: service.doc,
+			contentLocale: service.contentLocale,
+			translations: service.translations
+		})
+		.from(service)
+		.where(
+			and(
+				eq(service.organisationId, organisationId),
+				eq(service.published, true),
+				inArray(service.status, LISTED_STATUSES)
+			)
+		)
+		.orderBy(asc(service.name))
+		.limit(100);
+	return rows.map((r) => {
+		const texts = textsFor(r, locale);
+		return { id: r.id, name: texts.name, language: texts.language };
+	});
 }
 
 export async function organisationLocations(db: Db, organisationId: string) {

@@ -8,14 +8,19 @@ import {
 	reviewOrganisation,
 	setMembership
 } from '#lib/server/organisations/memberships.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { publishedServicesOf } from '#lib/server/services/manage.ts';
 import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { database } = await services();
 	const page = await getOrganisation(database.db, locals.user, params.slug.slice(0, 120));
 	if (!page) error(404, 'Not found');
-	return { ...page, created: url.searchParams.has('created') };
+	const offered =
+		page.organisation.status === 'approved'
+			? await publishedServicesOf(database.db, page.organisation.id, getLocale())
+			: [];
+	return { ...page, offered, created: url.searchParams.has('created') };
 };
 
 async function orgId(slug: string, locals: App.Locals) {
