@@ -27,11 +27,15 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/profile', who: 'member' },
 	{ path: '/profile?esco=nurse', who: 'member' },
 	{ path: '/organisations/new', who: 'member' },
+	{ path: '/referrals', who: 'member' },
 	{ path: '/admin', who: 'admin' },
 	{ path: '/admin/people', who: 'admin' },
 	{ path: '/admin/settings', who: 'admin' },
 	{ path: '/admin/organisations', who: 'admin' },
-	{ path: '/admin/outbox', who: 'admin' }
+	{ path: '/admin/outbox', who: 'admin' },
+	{ path: '/admin/referrals', who: 'admin' },
+	{ path: '/admin/audit', who: 'admin' },
+	{ path: '/services/review', who: 'admin' }
 ];
 
 /** Pages the page-weight budget applies to (the core pages of budgets.md that exist). */
