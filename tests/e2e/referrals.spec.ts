@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { linkIn, waitForMail } from './support.ts';
+import { accessibilityProblems, linkIn, waitForMail } from './support.ts';
 import { approvedOrganisation, publishedService } from './services-manage.ts';
 
 async function figure(page: Page, label: string) {
@@ -40,6 +40,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await caseworker.getByRole('button', { name: 'Send the referral' }).click();
 	// Without consent nothing is sent.
 	await expect(caseworker.locator('.summary')).toBeVisible();
+	expect(await accessibilityProblems(caseworker)).toEqual([]);
 	await caseworker.getByRole('textbox', { name: 'Name', exact: true }).fill('Samir Haddad');
 	await caseworker
 		.getByRole('group', { name: 'Information the person agrees to share' })
@@ -64,6 +65,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	expect(mail.text).not.toContain('Samir');
 	await provider.goto(linkIn(mail.text));
 	await expect(provider.getByText('Samir Haddad')).toBeVisible();
+	expect(await accessibilityProblems(provider)).toEqual([]);
 	await provider.getByRole('button', { name: 'Accept' }).click();
 	await expect(provider.getByRole('status').first()).toHaveText('The status was changed.');
 	const closing = provider.locator('details', { hasText: 'Complete with feedback' });
@@ -82,6 +84,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await caseworker.goto(`${referring.url}/referrals?direction=sent`);
 	expect(await figure(caseworker, 'Closed with feedback')).toMatch(/100\s?%/);
 	expect(await figure(caseworker, 'Referrals')).toBe('1');
+	expect(await accessibilityProblems(caseworker)).toEqual([]);
 	await provider.goto(`${receiving.url}/referrals`);
 	expect(await figure(provider, 'Closed with feedback')).toMatch(/100\s?%/);
 });

@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { ADMIN, signInWithEmail, signUpVerified } from './support.ts';
+import { accessibilityProblems, ADMIN, signInWithEmail, signUpVerified } from './support.ts';
 
 /** A member proposes an organisation and an administrator approves it; returns its page URL. */
 export async function approvedOrganisation(
@@ -29,6 +29,7 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await page.goto(orgUrl);
 	await page.getByRole('link', { name: 'Manage your organisation’s services' }).click();
 	await page.getByRole('link', { name: 'Add a place' }).click();
+	expect(await accessibilityProblems(page)).toEqual([]);
 	await page.getByLabel('Name of the place').fill('Lyon night centre');
 	await page.getByLabel('Street address').fill('12 quai Perrache');
 	await page.getByLabel('Town or city').fill('Lyon');
@@ -48,6 +49,7 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await page.getByRole('button', { name: 'Save' }).click();
 	// No need chosen: the form says what is missing and keeps what was typed.
 	await expect(page.locator('.summary')).toContainText('Choose one to five needs');
+	expect(await accessibilityProblems(page)).toEqual([]);
 	await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
 	await page.getByLabel('Documents to bring (one per line)').fill('None');
 	await page.getByRole('checkbox', { name: 'Housing and shelter' }).check();
@@ -72,6 +74,7 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	await expect(page.getByRole('status')).toContainText('A curator will review it');
 	const row = page.getByRole('row', { name: new RegExp(name) });
 	await expect(row).toContainText('Awaiting review');
+	expect(await accessibilityProblems(page)).toEqual([]);
 	await row.getByRole('link', { name, exact: true }).click();
 	const serviceUrl = page.url();
 

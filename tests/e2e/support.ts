@@ -73,3 +73,17 @@ export async function signUpVerified(
 	await expect(page).toHaveURL(new RegExp(`/${locale}/verified`));
 	return { email, password, name };
 }
+
+/** Serious or critical axe violations on the page as it is now (for pages reached inside a flow). */
+export async function accessibilityProblems(page: Page) {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map(
+			(v) =>
+				`${new URL(page.url()).pathname}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+}
