@@ -82,12 +82,15 @@ export async function organisationLocations(db: Db, organisationId: string) {
 		.orderBy(asc(serviceLocation.name));
 }
 
-/** The version a provider edits (their pending proposal if any), as the form's values in `locale`. */
+/**
+ * The version a provider edits (their pending proposal if any), as the form's values in `asked`,
+ * or in the version's own language when no language is asked for.
+ */
 export async function serviceFormValues(
 	db: Db,
 	organisationId: string,
 	serviceId: string,
-	locale: string
+	asked: string | null
 ) {
 	const [row] = await db.select().from(service).where(eq(service.id, serviceId));
 	if (!row || row.organisationId !== organisationId) return null;
@@ -102,6 +105,7 @@ export async function serviceFormValues(
 			links.map((l) => l.locationId)
 		);
 	const doc = version.doc;
+	const locale = asked ?? version.contentLocale;
 	const inDoc = locale === version.contentLocale;
 	const base = baseTexts(doc);
 	const texts = inDoc ? base : { ...blankTexts(), ...(version.translations[locale] ?? {}) };

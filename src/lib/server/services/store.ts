@@ -147,17 +147,19 @@ export async function storeLocation(
 
 /** Links a service to a location (HSDS service_at_location). */
 export async function storeServiceAtLocation(tx: Tx, doc: HsdsServiceAtLocation) {
-	const [loc] = await tx
-		.select({ latitude: serviceLocation.latitude, longitude: serviceLocation.longitude })
-		.from(serviceLocation)
-		.where(eq(serviceLocation.id, doc.location_id as string));
+	const locationId = doc.location_id as string;
+	// The location's coordinates are copied in the same statement (distance search reads them here).
+	const coordinate = (column: 'latitude' | 'longitude') =>
+		sql<
+			number | null
+		>`(select ${sql.identifier(column)} from service_location where id = ${locationId})`;
 	const values = {
 		id: doc.id,
 		serviceId: doc.service_id as string,
-		locationId: doc.location_id as string,
+		locationId,
 		doc,
-		latitude: loc?.latitude ?? null,
-		longitude: loc?.longitude ?? null,
+		latitude: coordinate('latitude'),
+		longitude: coordinate('longitude'),
 		updatedAt: new Date()
 	};
 	const update = omit(values, ['id']);

@@ -16,12 +16,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = database.db;
 	const org = await staffOrganisation(db, locals.user, params.slug);
 	const asked = url.searchParams.get('lang') ?? '';
-	const first = await serviceFormValues(db, org.id, params.id, 'en');
-	if (!first) error(404, 'Not found');
-	const locale = (CONTENT_LOCALES as readonly string[]).includes(asked)
-		? asked
-		: first.contentLocale;
-	const form = locale === 'en' ? first : await serviceFormValues(db, org.id, params.id, locale);
+	const locale = (CONTENT_LOCALES as readonly string[]).includes(asked) ? asked : null;
+	const form = await serviceFormValues(db, org.id, params.id, locale);
 	if (!form) error(404, 'Not found');
 	return {
 		organisation: org,
