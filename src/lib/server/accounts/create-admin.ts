@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { emailSchema, nameSchema, passwordSchema } from '#lib/accounts/schemas.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../platform/schema.ts';
 import type { Auth } from './auth.ts';
 import { user } from './schema.ts';
 import { grantRole } from './roles.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 export type CreateAdminInput = { email: string; name: string; password?: string };
 export type CreateAdminResult =
@@ -26,9 +26,12 @@ export async function createAdmin(
 	const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, email.data));
 	if (existing) {
 		await grantRole(db, existing.id, 'administrator', null);
-		await db
-			.insert(auditLog)
-			.values({ action: 'roles.grant-admin.cli', subjectType: 'user', subjectId: existing.id });
+		await writeAudit(db, {
+			actorId: null,
+			action: 'roles.grant-admin.cli',
+			subjectType: 'user',
+			subjectId: existing.id
+		});
 		return { ok: true, created: false, userId: existing.id };
 	}
 	const name = nameSchema.safeParse(input.name);
@@ -54,8 +57,11 @@ export async function createAdmin(
 		password: hash
 	});
 	await grantRole(db, created.id, 'administrator', null);
-	await db
-		.insert(auditLog)
-		.values({ action: 'roles.grant-admin.cli', subjectType: 'user', subjectId: created.id });
+	await writeAudit(db, {
+		actorId: null,
+		action: 'roles.grant-admin.cli',
+		subjectType: 'user',
+		subjectId: created.id
+	});
 	return { ok: true, created: true, userId: created.id, generatedPassword: generated };
 }

@@ -1,9 +1,9 @@
 import { and, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { ROLES, isRole, type Role } from '#lib/accounts/roles.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../platform/schema.ts';
 import { user, userRole } from './schema.ts';
 import { can, type Actor } from './policy.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 /** Every account is a member; other roles are stored. */
 export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
@@ -49,7 +49,7 @@ export async function setRoles(
 				.insert(userRole)
 				.values(roles.map((role) => ({ userId, role, grantedBy: actor!.id })));
 		}
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor!.id,
 			action: 'roles.set',
 			subjectType: 'user',
@@ -81,7 +81,7 @@ export async function listPeople(db: Db, actor: Actor, query: string, page = 1, 
 	const roleRows = ids.length
 		? await db.select().from(userRole).where(inArray(userRole.userId, ids))
 		: [];
-	await db.insert(auditLog).values({
+	await writeAudit(db, {
 		actorId: actor!.id,
 		action: 'people.list',
 		subjectType: 'user',

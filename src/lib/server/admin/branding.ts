@@ -7,10 +7,11 @@ import {
 	type BrandingInput
 } from '#lib/admin/branding.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog, setting } from '../platform/schema.ts';
+import { setting } from '../platform/schema.ts';
 import type { Storage } from '../platform/storage.ts';
 import { rememberBrandName } from '../platform/brand-name.ts';
 import { can, type Actor } from '../accounts/policy.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 const KEY = 'branding';
 const CACHE_MS = 5_000;
@@ -93,7 +94,7 @@ export async function saveBranding(
 			.insert(setting)
 			.values({ key: KEY, value })
 			.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor!.id,
 			action: 'settings.branding.update',
 			subjectType: 'setting',

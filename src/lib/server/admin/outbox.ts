@@ -1,7 +1,8 @@
 import { desc } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditLog, outbox } from '../platform/schema.ts';
+import { outbox } from '../platform/schema.ts';
 import { can, type Actor } from '../accounts/policy.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 /** The latest messages; reading them is staff access to personal data and is audited. */
 export async function readOutbox(db: Db, actor: Actor, limit = 50) {
@@ -19,7 +20,7 @@ export async function readOutbox(db: Db, actor: Actor, limit = 50) {
 		.from(outbox)
 		.orderBy(desc(outbox.id))
 		.limit(limit);
-	await db.insert(auditLog).values({
+	await writeAudit(db, {
 		actorId: actor!.id,
 		action: 'outbox.read',
 		subjectType: 'outbox',

@@ -6,3 +6,7 @@ export const tsvector = customType<{ data: string }>({
 		return 'tsvector';
 	}
 });
+
+/** A database handle or an open transaction: operations that write several rows take either. */
+export type Tx =
+	Parameters<Parameters<import('./client.ts').Db['transaction']>[0]>[0] | import('./client.ts').Db;

@@ -7,6 +7,7 @@ import { auditLog, outbox } from '../platform/schema.ts';
 import { memberProfile, organisation, organisationMember } from './schema.ts';
 import { removePhotoFiles } from './photo.ts';
 import { referralsAboutPerson } from '../referrals/person-data.ts';
+import { pseudonymiseAuditOf, writeAudit } from '../platform/audit.ts';
 
 /** Everything stored about a person, as they may download it (no secrets: no password hash, no tokens). */
 export async function exportMyData(db: Db, userId: string) {
@@ -116,13 +117,15 @@ export async function deleteMyAccount(deps: { db: Db; storage: Storage }, userId
 		const contact = [me.email, me.phone].filter((c): c is string => !!c);
 		if (contact.length)
 			await tx.delete(outbox).where(or(...contact.map((c) => eq(outbox.recipient, c))));
-		await tx.update(auditLog).set({ actorId: null }).where(eq(auditLog.actorId, userId));
-		await tx
-			.update(auditLog)
-			.set({ subjectId: null, detail: null })
-			.where(eq(auditLog.subjectId, userId));
 		await anonymiseReferralsOf(tx, userId);
-		await tx.insert(auditLog).values({ action: 'account.erased', subjectType: 'user' });
+		await writeAudit(tx, {
+			actorId: userId,
+			action: 'account.erased',
+			subjectType: 'user',
+			subjectId: userId
+		});
+		// After the row above, so that it too keeps only the pseudonym.
+		await pseudonymiseAuditOf(tx, userId);
 		await tx.delete(user).where(eq(user.id, userId));
 	});
 	if (profile?.photo) await removePhotoFiles(deps.storage, userId, profile.photo.version);

@@ -4,9 +4,9 @@ import { organisationForm } from '#lib/organisations/forms.ts';
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { auditLog } from '../platform/schema.ts';
 import { organisation, organisationMember } from '../members/schema.ts';
 import { searchKey } from '../search/normalise.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 export function slugFor(name: string) {
 	const base = searchKey(name).replace(/ /g, '-').slice(0, 50) || 'organisation';
@@ -55,7 +55,7 @@ export async function createOrganisation(db: Db, actor: Actor, raw: unknown): Pr
 		await tx
 			.insert(organisationMember)
 			.values({ organisationId: id, userId: actor.id, role: 'admin', status: 'active' });
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor.id,
 			action: 'organisation.create',
 			subjectType: 'organisation',

@@ -2,9 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
-import { auditLog } from '../platform/schema.ts';
 import { organisation, organisationMember } from '../members/schema.ts';
 import { canOrg, membershipOf } from './policy.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 type Result =
 	{ ok: true } | { ok: false; reason: 'forbidden' | 'not-found' | 'conflict' | 'last-admin' };
@@ -18,7 +18,7 @@ async function findOrg(db: Db, id: string) {
 }
 
 async function audit(db: Db, actor: Actor, action: string, organisationId: string, userId: string) {
-	await db.insert(auditLog).values({
+	await writeAudit(db, {
 		actorId: actor!.id,
 		action,
 		subjectType: 'organisation',
@@ -149,7 +149,7 @@ export async function reviewOrganisation(
 		.update(organisation)
 		.set({ status: decision, updatedAt: new Date() })
 		.where(eq(organisation.id, organisationId));
-	await db.insert(auditLog).values({
+	await writeAudit(db, {
 		actorId: actor!.id,
 		action: `organisation.${decision}`,
 		subjectType: 'organisation',

@@ -36,11 +36,17 @@ export const auditLog = pgTable(
 	{
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
 		actorId: text('actor_id'),
+		/** Pseudonymous and stable: survives the actor's erasure, when actor_id is cleared. */
+		actorKey: text('actor_key'),
 		action: text('action').notNull(),
 		subjectType: text('subject_type').notNull(),
 		subjectId: text('subject_id'),
 		detail: jsonb('detail'),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('audit_log_created_idx').on(t.createdAt)]
+	(t) => [
+		index('audit_log_created_idx').on(t.createdAt),
+		index('audit_log_actor_idx').on(t.actorId),
+		index('audit_log_subject_idx').on(t.subjectId)
+	]
 );

@@ -9,7 +9,7 @@ import { NO_EMAIL_DOMAIN } from '../platform/mail.ts';
 import { organisation } from '../members/schema.ts';
 import { service } from '../services/schema.ts';
 import type { Db } from '../db/client.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import type { ReferralDeps } from './deps.ts';
 import { organisationAdmins, sendReferralEmails } from './notify.ts';
 import { referringOrganisations } from './policy.ts';

@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { organisation } from '../members/schema.ts';
 import { service, taxonomyTerm } from '../services/schema.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { scopeWhere, staffOrganisation, type DashboardScope } from './dashboard.ts';
 import { canReferral, canSeeProgramme, staffOrganisationIds } from './policy.ts';
 import { referral } from './schema.ts';

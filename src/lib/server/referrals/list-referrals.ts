@@ -7,7 +7,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { organisation } from '../members/schema.ts';
 import { service } from '../services/schema.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { staffOrganisationIds } from './policy.ts';
 import { referral } from './schema.ts';
 

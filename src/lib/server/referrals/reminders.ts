@@ -2,7 +2,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { config } from '../platform/config.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { overdueWhere } from './list-referrals.ts';
 import { organisationAdmins, sendReferralEmails } from './notify.ts';
 import { referral } from './schema.ts';

@@ -5,7 +5,7 @@ import type { ThreadEntry } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';
 import { referralEvent } from './schema.ts';
 

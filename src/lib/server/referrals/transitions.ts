@@ -3,7 +3,7 @@ import { fieldErrors, type FieldErrors } from '#lib/accounts/schemas.ts';
 import { expectedStatus, transitionForm, type TransitionInput } from '#lib/referrals/forms.ts';
 import { closureDeadline, TARGET, type Status } from '#lib/referrals/statuses.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { writeAudit } from './audit.ts';
+import { writeAudit } from '../platform/audit.ts';
 import type { ReferralDeps } from './deps.ts';
 import { organisationAdmins, sendReferralEmails, userRecipient } from './notify.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';

@@ -2,10 +2,10 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
-import { auditLog } from '../platform/schema.ts';
 import { isCurator, isStaff } from './policy.ts';
 import { applyVersion, type ServiceVersion } from './save-service.ts';
 import { service } from './schema.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 /** Services waiting for a curator, oldest first. */
 export async function reviewQueue(db: Db) {
@@ -71,7 +71,7 @@ export async function decideReview(
 				.set({ reviewState: 'returned', reviewNote: note })
 				.where(eq(service.id, row.id));
 		}
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor!.id,
 			action: decision.approve ? 'service.approve' : 'service.return',
 			subjectType: 'service',
@@ -96,7 +96,7 @@ export async function confirmAccurate(db: Db, actor: Actor, serviceId: string, n
 			.update(service)
 			.set({ verifiedAt: now, staleRemindedAt: null, doc: { ...row.doc, assured_date: day } })
 			.where(and(eq(service.id, serviceId)));
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor!.id,
 			action: 'service.verify',
 			subjectType: 'service',

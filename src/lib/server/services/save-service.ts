@@ -4,12 +4,12 @@ import { serviceForm, locationForm, type ServiceTexts } from '#lib/services/serv
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
-import { auditLog } from '../platform/schema.ts';
 import type { HsdsService } from './hsds-types.ts';
 import { isCurator, isStaff } from './policy.ts';
 import { service, serviceAtLocation, serviceLocation, taxonomyTerm } from './schema.ts';
 import { locationDocFrom, serviceDocFrom } from './service-doc.ts';
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -173,7 +173,7 @@ export async function saveService(
 				.where(eq(service.id, id));
 			pending = true;
 		}
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor.id,
 			action: row ? 'service.update' : 'service.create',
 			subjectType: 'service',
@@ -234,7 +234,7 @@ export async function saveLocation(
 			.from(serviceAtLocation)
 			.where(eq(serviceAtLocation.locationId, id));
 		for (const l of linked) await refreshOpenings(tx, l.serviceId, opts.timeZone);
-		await tx.insert(auditLog).values({
+		await writeAudit(tx, {
 			actorId: actor.id,
 			action: row ? 'location.update' : 'location.create',
 			subjectType: 'location',

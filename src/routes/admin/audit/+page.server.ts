@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
-import { readAuditLog } from '#lib/server/referrals/audit.ts';
+import { readAuditLog } from '#lib/server/admin/audit-log.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { database } = await services();

@@ -2,47 +2,29 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { can, type Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { auditLog } from '../platform/schema.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
-
-export type AuditEntry = {
-	actorId: string | null;
-	action: string;
-	subjectType: string;
-	subjectId?: string | null;
-	/** Identifiers and counts only: never names, contacts or message texts. */
-	detail?: Record<string, unknown> | null;
-};
-
-export async function writeAudit(tx: Tx, entry: AuditEntry) {
-	await tx.insert(auditLog).values({
-		actorId: entry.actorId,
-		action: entry.action,
-		subjectType: entry.subjectType,
-		subjectId: entry.subjectId ?? null,
-		detail: entry.detail ?? null
-	});
-}
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /**
  * The audit log for administrators, newest first, optionally for one kind of subject. Reading it
- * shows who did what to whom, so the reading is itself recorded.
+ * shows who did what to whom, so the reading is itself recorded. Erased actors appear under their
+ * pseudonymous key.
  */
 export async function readAuditLog(
 	db: Db,
 	actor: Actor,
 	query: { subjectType?: string; page: number }
 ) {
-	if (!can(actor, 'admin.read-audit')) return null;
+	if (!actor || !can(actor, 'admin.read-audit')) return null;
 	const where = query.subjectType ? eq(auditLog.subjectType, query.subjectType) : undefined;
 	const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
 	const rows = await db
 		.select({
 			id: auditLog.id,
 			actorName: user.name,
+			actorKey: auditLog.actorKey,
 			action: auditLog.action,
 			subjectType: auditLog.subjectType,
 			subjectId: auditLog.subjectId,
@@ -60,7 +42,7 @@ export async function readAuditLog(
 		.from(auditLog)
 		.orderBy(auditLog.subjectType);
 	await writeAudit(db, {
-		actorId: actor!.id,
+		actorId: actor.id,
 		action: 'audit.read',
 		subjectType: 'audit_log',
 		detail: { subjectType: query.subjectType ?? null, page: query.page }
@@ -72,6 +54,7 @@ export async function readAuditLog(
 		rows: rows.map((r) => ({
 			id: r.id,
 			actorName: r.actorName,
+			actorKey: r.actorKey,
 			action: r.action,
 			subjectType: r.subjectType,
 			subjectId: r.subjectId,
