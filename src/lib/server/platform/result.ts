@@ -16,12 +16,3 @@ export function ok<T>(value?: T) {
 export function failure(kind: FailureKind, errors?: Record<string, string>): Failure {
 	return errors ? { ok: false, kind, errors } : { ok: false, kind };
 }
-
-/** The HTTP status a failure is answered with, by pages and the API alike. */
-export const FAILURE_STATUS: Record<FailureKind, 400 | 403 | 404 | 409 | 429> = {
-	invalid: 400,
-	forbidden: 403,
-	not_found: 404,
-	conflict: 409,
-	rate_limited: 429
-};
