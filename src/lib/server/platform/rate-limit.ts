@@ -14,7 +14,10 @@ export const RULES = {
 	signUp: { name: 'sign-up', limit: 20, windowSeconds: 600 },
 	code: { name: 'code', limit: 15, windowSeconds: 600 },
 	reset: { name: 'reset', limit: 10, windowSeconds: 600 },
-	referral: { name: 'referral', limit: 120, windowSeconds: 600 }
+	referral: { name: 'referral', limit: 120, windowSeconds: 600 },
+	/** Invitations sent by one organisation, and received by one contact, per hour. */
+	inviteByOrganisation: { name: 'invite-org', limit: 30, windowSeconds: 3600 },
+	inviteByContact: { name: 'invite-contact', limit: 3, windowSeconds: 3600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
