@@ -2,11 +2,17 @@ import type { LayoutServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
+import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import { redirect } from '@sveltejs/kit';
 
 // Pages are server-rendered and work without JavaScript; none ships client code.
 export const csr = false;
 
-export const load: LayoutServerLoad = async ({ locals }) => {
+export const load: LayoutServerLoad = async ({ locals, route }) => {
+	// A phone account made by its first code is named before anything else.
+	if (needsName(locals.user) && route.id !== '/welcome' && route.id !== '/sign-out')
+		redirect(303, localizeHref('/welcome'));
 	const { database } = await services();
 	const branding = await getBranding(database.db);
 	return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { checkPhone } from './phone.ts';
 import { hasHiddenCharacters, normaliseText } from './text-rules.ts';
 
 /** Error messages are message keys, translated where they are shown. */
@@ -9,15 +9,26 @@ export const nameSchema = z
 	.string({ error: 'error_name_required' })
 	.max(NAME_MAX * 4, 'error_name_too_long')
 	.refine((v) => !hasHiddenCharacters(v), 'error_name_hidden_characters')
+	.refine((v) => !/[<>]/.test(v), 'error_name_symbols')
 	.transform(normaliseText)
 	.pipe(z.string().min(1, 'error_name_required').max(NAME_MAX, 'error_name_too_long'));
+
+/**
+ * Domains that never receive mail (RFC 2606): the platform uses one for phone-only accounts, so
+ * none may be typed by anyone.
+ */
+export function isReservedEmail(email: string) {
+	const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+	return /(^|\.)(invalid|localhost|test)$/.test(domain);
+}
 
 export const emailSchema = z
 	.string({ error: 'error_email_invalid' })
 	.trim()
 	.max(254, 'error_email_invalid')
 	.pipe(z.email('error_email_invalid'))
-	.transform((v) => v.toLowerCase());
+	.transform((v) => v.toLowerCase())
+	.refine((v) => !isReservedEmail(v), 'error_email_invalid');
 
 export const PASSWORD_MIN = 10;
 export const passwordSchema = z
@@ -26,17 +37,17 @@ export const passwordSchema = z
 	.max(128, 'error_password_too_long')
 	.refine((v) => new Set(v).size >= 5, 'error_password_weak');
 
-/** A phone number in international form, normalised to E.164 (+33612345678). */
+/** A mobile number in international form, normalised to E.164 (+33612345678). */
 export const phoneSchema = z
 	.string({ error: 'error_phone_invalid' })
 	.max(40, 'error_phone_invalid')
 	.transform((v, ctx) => {
-		const parsed = parsePhoneNumberFromString(v.trim());
-		if (!parsed || !parsed.isValid()) {
-			ctx.addIssue({ code: 'custom', message: 'error_phone_invalid' });
+		const checked = checkPhone(v);
+		if (!checked.ok) {
+			ctx.addIssue({ code: 'custom', message: checked.reason });
 			return z.NEVER;
 		}
-		return parsed.number as string;
+		return checked.e164;
 	});
 
 export const otpSchema = z
@@ -57,11 +68,9 @@ export const signInEmailForm = z.object({
 
 export const phoneStartForm = z.object({ phone: phoneSchema });
 
-export const phoneVerifyForm = z.object({
-	phone: phoneSchema,
-	code: otpSchema,
-	name: z.union([z.literal(''), nameSchema]).optional()
-});
+export const phoneVerifyForm = z.object({ phone: phoneSchema, code: otpSchema });
+
+export const nameForm = z.object({ name: nameSchema });
 
 export const forgotPasswordForm = z.object({ email: emailSchema });
 

@@ -18,6 +18,7 @@ export function authErrorKey(error: unknown): { key: string; status: number } {
 	const e = error as { body?: { code?: string }; statusCode?: number; status?: number | string };
 	const code = e?.body?.code;
 	const status = typeof e?.statusCode === 'number' ? e.statusCode : 500;
+	if (status === 429) return { key: 'error_rate_limited', status };
 	if (code && CODES[code])
 		return { key: CODES[code], status: status >= 400 && status < 500 ? status : 400 };
 	if (status >= 400 && status < 500) return { key: 'error_generic', status };

@@ -52,7 +52,10 @@ describe.each(DATABASES)('my data on $kind', (target) => {
 			'moderator'
 		]);
 
-		expect(await deleteMyAccount({ db: s.database.db, storage: s.storage }, me.id)).toBe(true);
+		expect(await deleteMyAccount({ db: s.database.db, storage: s.storage }, me.id)).toEqual({
+			ok: true,
+			value: undefined
+		});
 		expect(await s.database.db.select().from(user).where(eq(user.id, me.id))).toEqual([]);
 		expect(
 			await s.database.db.select().from(memberProfile).where(eq(memberProfile.userId, me.id))

@@ -1,6 +1,8 @@
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
-import { eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 import type { Storage } from '../platform/storage.ts';
 import { account, session, user, userRole } from '../accounts/schema.ts';
 import { auditLog, outbox } from '../platform/schema.ts';
@@ -99,21 +101,59 @@ export async function exportMyData(db: Db, userId: string) {
 	};
 }
 
+/** The admin-role lock shared with role changes (accounts/roles.ts): one change at a time. */
+const ADMIN_LOCK = 7_203_416;
+
+/**
+ * What stops an erasure: the platform's last administrator, or the last active administrator of
+ * an organisation, would leave it with nobody to run it. They hand the role over first.
+ */
+export async function erasureBlockers(db: Tx, userId: string) {
+	const admins = await db
+		.select({ userId: userRole.userId })
+		.from(userRole)
+		.where(eq(userRole.role, 'administrator'));
+	const lastPlatformAdmin = admins.length === 1 && admins[0].userId === userId;
+	const soleAdminOf = await db
+		.select({ name: organisation.name, slug: organisation.slug })
+		.from(organisationMember)
+		.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
+		.where(
+			and(
+				eq(organisationMember.userId, userId),
+				eq(organisationMember.role, 'admin'),
+				eq(organisationMember.status, 'active'),
+				sql`(select count(*) from organisation_member a where a.organisation_id = ${organisationMember.organisationId} and a.role = 'admin' and a.status = 'active') = 1`
+			)
+		);
+	return { lastPlatformAdmin, soleAdminOf };
+}
+
 /**
  * Erasure: the account, profile, photo, sessions, sign-in methods, roles and memberships go (cascades);
- * messages kept for them are deleted; the audit trail keeps its rows but loses who they were about.
+ * messages kept for them are deleted; referrals about them are anonymised; the audit trail keeps
+ * what they did under a pseudonym (platform/audit.ts). Refused while the person is the last
+ * administrator of the platform or of an organisation.
  */
-export async function deleteMyAccount(deps: { db: Db; storage: Storage }, userId: string) {
+export async function deleteMyAccount(
+	deps: { db: Db; storage: Storage },
+	userId: string
+): Promise<Result> {
 	const [me] = await deps.db
 		.select({ email: user.email, phone: user.phoneNumber })
 		.from(user)
 		.where(eq(user.id, userId));
-	if (!me) return false;
+	if (!me) return failure('not_found');
 	const [profile] = await deps.db
 		.select({ photo: memberProfile.photo })
 		.from(memberProfile)
 		.where(eq(memberProfile.userId, userId));
-	await deps.db.transaction(async (tx) => {
+	const result = await deps.db.transaction(async (tx): Promise<Result> => {
+		await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
+		const blockers = await erasureBlockers(tx, userId);
+		if (blockers.lastPlatformAdmin) return failure('conflict', { form: 'error_delete_last_admin' });
+		if (blockers.soleAdminOf.length)
+			return failure('conflict', { form: 'error_delete_last_org_admin' });
 		const contact = [me.email, me.phone].filter((c): c is string => !!c);
 		if (contact.length)
 			await tx.delete(outbox).where(or(...contact.map((c) => eq(outbox.recipient, c))));
@@ -127,7 +167,9 @@ export async function deleteMyAccount(deps: { db: Db; storage: Storage }, userId
 		// After the row above, so that it too keeps only the pseudonym.
 		await pseudonymiseAuditOf(tx, userId);
 		await tx.delete(user).where(eq(user.id, userId));
+		return ok();
 	});
-	if (profile?.photo) await removePhotoFiles(deps.storage, userId, profile.photo.version);
-	return true;
+	if (result.ok && profile?.photo)
+		await removePhotoFiles(deps.storage, userId, profile.photo.version);
+	return result;
 }

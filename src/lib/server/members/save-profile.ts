@@ -8,6 +8,7 @@ import { escoConcept } from '../esco/schema.ts';
 import { memberProfile } from './schema.ts';
 import { canEditProfile } from './policy.ts';
 import { searchData } from './search-data.ts';
+import { writeAudit } from '../platform/audit.ts';
 
 export type SaveProfileResult =
 	{ ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
@@ -29,6 +30,51 @@ async function expertiseLabels(db: Db, uris: string[]) {
 	};
 }
 
+/** The derived search columns of member_profile, from what each audience may see. */
+function searchColumns(p: Parameters<typeof searchData>[0]) {
+	const derived = searchData(p);
+	return {
+		nameKey: derived.nameKey,
+		searchPublic: sql`to_tsvector('simple', ${derived.publicText})`,
+		searchMembers: sql`to_tsvector('simple', ${derived.membersText})`,
+		facetsPublic: derived.facetsPublic,
+		facetsMembers: derived.facetsMembers
+	};
+}
+
+/**
+ * Recomputes a member's search columns from what is stored, after a change made outside the
+ * profile form (a rename through the auth API, the name given after a phone sign-up).
+ */
+export async function refreshProfileSearch(db: Db, userId: string) {
+	const [row] = await db
+		.select({ name: user.name, profile: memberProfile })
+		.from(memberProfile)
+		.innerJoin(user, eq(user.id, memberProfile.userId))
+		.where(eq(memberProfile.userId, userId));
+	if (!row) return;
+	const p = row.profile;
+	const { labels } = await expertiseLabels(db, p.expertise);
+	await db
+		.update(memberProfile)
+		.set(
+			searchColumns({
+				name: row.name,
+				headline: p.headline,
+				bio: p.bio,
+				city: p.city,
+				residenceCountry: p.residenceCountry,
+				originCountries: p.originCountries,
+				languages: p.languages,
+				expertise: p.expertise,
+				interests: p.interests,
+				expertiseLabels: labels,
+				visibility: p.visibility
+			})
+		)
+		.where(eq(memberProfile.userId, userId));
+}
+
 /** Writes the profile and its derived search columns (used by saves and the seed). */
 export async function writeProfile(
 	db: Db,
@@ -47,23 +93,18 @@ export async function writeProfile(
 		expertise: input.expertise,
 		interests: input.interests
 	};
-	const derived = searchData({
-		name: input.name,
-		...stored,
-		expertiseLabels: labels,
-		visibility: input.visibility
-	});
 	const update = {
 		...stored,
 		links: input.links,
 		contentLocale: input.contentLocale,
 		listed: input.listed,
 		visibility: input.visibility,
-		nameKey: derived.nameKey,
-		searchPublic: sql`to_tsvector('simple', ${derived.publicText})`,
-		searchMembers: sql`to_tsvector('simple', ${derived.membersText})`,
-		facetsPublic: derived.facetsPublic,
-		facetsMembers: derived.facetsMembers,
+		...searchColumns({
+			name: input.name,
+			...stored,
+			expertiseLabels: labels,
+			visibility: input.visibility
+		}),
 		updatedAt: new Date()
 	};
 	await db
@@ -96,6 +137,13 @@ export async function saveProfile(
 			.set({ name: input.name, updatedAt: new Date() })
 			.where(eq(user.id, userId));
 		await writeProfile(tx as unknown as Db, userId, input, labels);
+		await writeAudit(tx, {
+			actorId: actor!.id,
+			action: 'profile.update',
+			subjectType: 'user',
+			subjectId: userId,
+			detail: { listed: input.listed }
+		});
 	});
 	return { ok: true };
 }

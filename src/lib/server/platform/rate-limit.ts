@@ -17,7 +17,14 @@ export const RULES = {
 	referral: { name: 'referral', limit: 120, windowSeconds: 600 },
 	/** Invitations sent by one organisation, and received by one contact, per hour. */
 	inviteByOrganisation: { name: 'invite-org', limit: 30, windowSeconds: 3600 },
-	inviteByContact: { name: 'invite-contact', limit: 3, windowSeconds: 3600 }
+	inviteByContact: { name: 'invite-contact', limit: 3, windowSeconds: 3600 },
+	// Per target (an address, a number, an account), whoever asks: stops guessing one account's
+	// password from many addresses, and mail or SMS floods (and SMS pumping) aimed at one person.
+	signInAccount: { name: 'sign-in-account', limit: 10, windowSeconds: 900 },
+	mailToAddress: { name: 'mail-address', limit: 3, windowSeconds: 3600 },
+	codeToNumberHour: { name: 'code-number-hour', limit: 5, windowSeconds: 3600 },
+	codeToNumberDay: { name: 'code-number-day', limit: 10, windowSeconds: 86_400 },
+	codeTriesPerNumber: { name: 'code-tries-number', limit: 10, windowSeconds: 600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */

@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createAuth, type Auth } from '../accounts/auth.ts';
 import { seedDemo } from '../members/seed-demo.ts';
+import { refreshProfileSearch } from '../members/save-profile.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedTaxonomy } from '../services/seed-taxonomy.ts';
@@ -48,7 +49,9 @@ export async function createServices(
 		mailer,
 		sms,
 		oidcProviders: config.oidcProviders,
-		getRequestEvent: opts.getRequestEvent
+		getRequestEvent: opts.getRequestEvent,
+		rateLimit: config.rateLimit,
+		onRenamed: (userId) => refreshProfileSearch(db, userId)
 	});
 	// Reference data (ESCO, UN DESA) is loaded once per database, in production too.
 	if (config.seedReferenceData) {

@@ -1,13 +1,16 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
-import { deleteMyAccount } from '#lib/server/members/my-data.ts';
+import { deleteMyAccount, erasureBlockers } from '#lib/server/members/my-data.ts';
 import { forgetDirectoryOptions } from '#lib/server/members/directory-options.ts';
+import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	return {};
+	const { database } = await services();
+	// Said before the person tries: who they must hand over to first.
+	return { blockers: await erasureBlockers(database.db, locals.user.id) };
 };
 
 export const actions: Actions = {
@@ -17,7 +20,11 @@ export const actions: Actions = {
 		if (data.get('confirm') !== 'yes')
 			return fail(400, { errors: { confirm: 'error_delete_confirm' } });
 		const { database, storage } = await services();
-		await deleteMyAccount({ db: database.db, storage }, locals.user.id);
+		const result = await deleteMyAccount({ db: database.db, storage }, locals.user.id);
+		if (!result.ok)
+			return fail(FAILURE_STATUS[result.kind], {
+				errors: result.errors ?? { form: 'error_generic' }
+			});
 		forgetDirectoryOptions();
 		for (const { name } of cookies.getAll())
 			if (name.includes('session')) cookies.delete(name, { path: '/' });

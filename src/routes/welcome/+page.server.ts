@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { fieldErrors, nameForm } from '#lib/accounts/schemas.ts';
+import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+
+/** A new phone account gives its name here, once its number was proved by a code. */
+export const load: PageServerLoad = async ({ locals }) => {
+	if (!locals.user) redirect(303, localizeHref('/sign-in/phone'));
+	if (!needsName(locals.user)) redirect(303, localizeHref('/account'));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in/phone'));
+		const form = await readForm(request);
+		const values = { name: form.text('name').slice(0, 400) };
+		const parsed = nameForm.safeParse({ name: form.text('name') });
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const { auth } = await services();
+		try {
+			// Through better-auth, so the same rules and the search keys follow (auth.ts hooks).
+			await auth.api.updateUser({ body: { name: parsed.data.name }, headers: request.headers });
+		} catch (error) {
+			const { key, status } = authErrorKey(error);
+			return fail(status, { values, errors: { name: key } });
+		}
+		redirect(303, localizeHref('/account'));
+	}
+};
