@@ -27,7 +27,8 @@ const FORMS: { path: string; fields: string[]; signedIn?: boolean }[] = [
 	{ path: '/en/sign-in', fields: ['email', 'password'] },
 	{ path: '/en/sign-up', fields: ['name', 'email', 'password'] },
 	{ path: '/en/sign-in/phone?/send', fields: ['phone'] },
-	{ path: '/en/sign-in/phone?/verify', fields: ['phone', 'code', 'name'] },
+	{ path: '/en/sign-in/phone?/verify', fields: ['phone', 'code'] },
+	{ path: '/en/welcome', fields: ['name'], signedIn: true },
 	{ path: '/en/forgot-password', fields: ['email'] },
 	{ path: '/en/reset-password', fields: ['token', 'password'] },
 	{

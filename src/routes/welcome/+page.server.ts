@@ -17,6 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in/phone'));
+		if (!needsName(locals.user)) redirect(303, localizeHref('/account'));
 		const form = await readForm(request);
 		const values = { name: form.text('name').slice(0, 400) };
 		const parsed = nameForm.safeParse({ name: form.text('name') });
