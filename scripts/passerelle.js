@@ -16,6 +16,9 @@ Commands:
   export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
   jobs run  Run the background jobs now (stale-service and overdue-referral reminders), for
       deployments that schedule them with cron and start the server with JOBS=false.
+  backup FILE  Write the whole database and every stored file into FILE (one gzip'd file).
+  restore FILE  Replace the database's content and add the files from a backup made by the same
+      version. Runs in one transaction: a damaged file changes nothing.
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
@@ -150,6 +153,33 @@ switch (command) {
 		const results = await withServices((s) => runJobs(s, JOBS, { minIntervalMs: 0 }));
 		for (const [name, result] of Object.entries(results))
 			console.log(`${name}: ${JSON.stringify(result)}`);
+		break;
+	}
+	case 'backup':
+	case 'restore': {
+		const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+		if (positionals.length !== 1) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { backup, restore, BackupError } = await import('../src/lib/server/platform/backup.ts');
+		try {
+			const counts = await withServices((s) =>
+				(command === 'backup' ? backup : restore)(
+					{ db: s.database.db, storage: s.storage },
+					positionals[0]
+				)
+			);
+			const rows = Object.values(counts.tables).reduce((a, b) => a + b, 0);
+			console.log(
+				`${command === 'backup' ? 'Backed up' : 'Restored'} ${rows} rows in ` +
+					`${Object.keys(counts.tables).length} tables and ${counts.files} files.`
+			);
+		} catch (error) {
+			if (!(error instanceof BackupError) && error?.code !== 'ENOENT') throw error;
+			console.error(error.message);
+			process.exit(1);
+		}
 		break;
 	}
 	case 'seed': {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Where uploaded and generated files live: a directory here, object storage in production. */
@@ -6,6 +6,8 @@ export type Storage = {
 	put(key: string, data: Buffer): Promise<void>;
 	get(key: string): Promise<Buffer | null>;
 	remove(key: string): Promise<void>;
+	/** Every key, for backups. */
+	list(): AsyncIterable<string>;
 };
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
@@ -38,6 +40,23 @@ export function localStorage(root: string): Storage {
 		},
 		async remove(key) {
 			await rm(full(key), { force: true });
+		},
+		async *list() {
+			let entries;
+			try {
+				entries = await readdir(root, { recursive: true, withFileTypes: true });
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+				throw error;
+			}
+			for (const entry of entries) {
+				if (!entry.isFile() || entry.name.endsWith('.tmp')) continue;
+				const key = path
+					.relative(root, path.join(entry.parentPath, entry.name))
+					.split(path.sep)
+					.join('/');
+				if (SAFE_KEY.test(key)) yield key;
+			}
 		}
 	};
 }
