@@ -23,8 +23,13 @@ test('the JSON API applies the same visibility and search as the pages, describe
 	).json();
 	expect(arabic.items.map((i: { name: string }) => i.name)).toContain('ليلى حداد');
 
-	const orgs = await (await request.get('/api/v1/organisations?q=jusoor')).json();
-	expect(orgs.total).toBeGreaterThanOrEqual(0);
+	const orgs = await (
+		await request.get(`/api/v1/organisations?q=${encodeURIComponent('جسور')}`)
+	).json();
+	expect(orgs.total).toBeGreaterThanOrEqual(1);
+	expect(orgs.items.map((o: { name: string }) => o.name)).toContain('جسور عمّان');
+	const none = await (await request.get('/api/v1/organisations?q=zzqxnothing')).json();
+	expect(none).toMatchObject({ total: 0, items: [] });
 	const bad = await request.get('/api/v1/members?per_page=1000&origin=XX');
 	expect(bad.status()).toBe(400);
 	expect((await bad.json()).error.code).toBe('invalid_query');

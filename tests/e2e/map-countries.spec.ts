@@ -11,6 +11,8 @@ test('the map and a country page in Arabic, drawn on the server, with tables and
 	await expect(map).toBeVisible();
 	expect(await map.locator('path').count()).toBeGreaterThan(100);
 	// Demo members live in France, Germany, Spain, Ireland and Jordan: their countries are filled.
+	expect(await map.locator('path:not(.q0)').count()).toBeGreaterThanOrEqual(5);
+	await expect(map.locator('path:not(.q0) title', { hasText: 'الأردن' })).toHaveCount(1);
 	await expect(page.locator('main table').first()).toBeVisible();
 
 	// Where the Syrian diaspora lives, with the GET form (no JavaScript).

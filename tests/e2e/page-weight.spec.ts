@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { ADMIN, signInWithEmail } from './support.ts';
 import { PAGES, resolvePath } from './pages.ts';
 
-// Budgets from budgets.md, in compressed bytes on the wire.
+// Budgets from docs/budgets.md, in compressed bytes on the wire.
 const BUDGET = { html: 14 * 1024, css: 12 * 1024, js: 40 * 1024 };
 
 async function cookieFor(browser: Browser) {

@@ -31,7 +31,7 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 	const profileUrl = page.url();
 
 	// Another member finds her by name (with a typo-free accent-less query) but not by the hidden city.
-	const other = await browser.newContext();
+	const other = await browser.newContext({ javaScriptEnabled: false });
 	const otherPage = await other.newPage();
 	await signUpVerified(otherPage, 'Jorge Ramírez');
 	await otherPage.goto('/en/members?q=samira+haddou');
@@ -43,7 +43,7 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 	await expect(otherPage.getByText('Liège')).toHaveCount(0);
 
 	// A visitor cannot see a members-only profile at all.
-	const visitor = await (await browser.newContext()).newPage();
+	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
 	const response = await visitor.goto(profileUrl);
 	expect(response?.status()).toBe(404);
 	await visitor.goto('/en/members?q=samira');
