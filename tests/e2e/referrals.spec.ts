@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accessibilityProblems, linkIn, waitForMail } from './support.ts';
+import { accessibilityProblems, linkIn, signUpVerified, waitForMail } from './support.ts';
 import { approvedOrganisation, publishedService } from './services-manage.ts';
 
 async function figure(page: Page, label: string) {
@@ -87,4 +87,40 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	expect(await accessibilityProblems(caseworker)).toEqual([]);
 	await provider.goto(`${receiving.url}/referrals`);
 	expect(await figure(provider, 'Closed with feedback')).toMatch(/100\s?%/);
+
+	// Someone with an account is referred by e-mail: the caseworker sees only what they typed, and
+	// the referral is linked to the account only when its owner says "this is me".
+	const person = await (await browser.newContext()).newPage();
+	const account = await signUpVerified(person, 'Leila Mansour');
+	await caseworker.goto(serviceUrl);
+	await caseworker.getByRole('link', { name: 'Refer someone to this service' }).click();
+	await caseworker.getByRole('textbox', { name: 'Name', exact: true }).fill('Leila');
+	await caseworker
+		.getByRole('textbox', { name: 'E-mail address or phone number' })
+		.fill(account.email);
+	const shared = caseworker.getByRole('group', { name: 'Information the person agrees to share' });
+	await shared.getByLabel('Name').check();
+	await shared.getByLabel('E-mail address or phone number').check();
+	await caseworker.getByLabel('Purpose of the referral').fill('A bed for tonight.');
+	await caseworker.getByRole('radio', { name: 'Spoken' }).check();
+	await caseworker.getByRole('checkbox', { name: /The person agreed to this referral/ }).check();
+	await caseworker.getByRole('button', { name: 'Send the referral' }).click();
+	await expect(caseworker.getByRole('status').first()).toHaveText(/The referral was sent/);
+	const secondUrl = new URL(caseworker.url()).pathname;
+	await expect(caseworker.getByText('Leila Mansour')).toHaveCount(0);
+	await expect(caseworker.getByText(/The person was asked/)).toBeVisible();
+
+	const notice = await waitForMail(account.email, 2);
+	expect(notice.text).not.toContain(serviceName);
+	expect(notice.text).not.toContain(`Accueil ${stamp}`);
+	await person.goto(linkIn(notice.text));
+	await expect(
+		person.getByText(new RegExp(`Accueil ${stamp}.*referred you to the service.*${serviceName}`))
+	).toBeVisible();
+	expect(await accessibilityProblems(person)).toEqual([]);
+	await person.getByRole('button', { name: 'This is me' }).click();
+	await expect(person).toHaveURL(new RegExp(`${secondUrl}$`));
+	await expect(person.getByRole('heading', { name: 'What was shared about you' })).toBeVisible();
+	await caseworker.goto(secondUrl);
+	await expect(caseworker.getByText(/The person confirmed this referral/)).toBeVisible();
 });

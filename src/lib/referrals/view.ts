@@ -47,7 +47,10 @@ export type ReferralDetail = {
 		email: string | null;
 		language: string | null;
 		notes: string | null;
+		/** Linked to the person's account: only ever by their own "this is me". */
 		hasAccount: boolean;
+		/** The person's answer when asked through the contact shared; null when none was shared. */
+		confirmation: 'pending' | 'confirmed' | 'not_me' | null;
 	};
 	consent: { shared: string[]; purpose: string; method: string; recordedAt: string };
 	thread: ThreadEntry[];

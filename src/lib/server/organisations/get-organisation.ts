@@ -5,10 +5,12 @@ import { user } from '../accounts/schema.ts';
 import { memberProfile, organisation, organisationMember } from '../members/schema.ts';
 import { renderMarkdown } from '../members/markdown.ts';
 import { canOrg, membershipOf } from './policy.ts';
+import { invitationsFor, pendingInvitations } from './invitations.ts';
 
 /**
  * An organisation's page. Everyone sees its public members (people whose profile is public); members
- * also see members-only profiles; its admins see every membership, with requests and invitations.
+ * also see members-only profiles; its admins see every membership and request, and the contacts they
+ * invited (never the account behind one). Someone invited sees their invitation, to accept or decline.
  */
 export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 	const [org] = await db.select().from(organisation).where(eq(organisation.slug, slug));
@@ -65,7 +67,19 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 			linkable: p.listed === 'public' || (!!actor && p.listed === 'members')
 		})),
 		membership: membership ? { role: membership.role, status: membership.status } : null,
+		invitations: manage
+			? (await pendingInvitations(db, org.id)).map((i) => ({
+					id: i.id,
+					contact: i.contact,
+					expiresAt: i.expiresAt.toISOString()
+				}))
+			: [],
+		myInvitation:
+			membership?.status === 'active'
+				? null
+				: ((await invitationsFor(db, actor)).find((i) => i.organisationId === org.id)?.id ?? null),
 		canManage: manage,
+		canInvite: canOrg(actor, 'invite', org, membership),
 		canApprove: canOrg(actor, 'approve', org, membership),
 		canRequest: canOrg(actor, 'request-join', org, membership) || membership?.status === 'invited'
 	};

@@ -1,15 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
 import { organisation, organisationMember } from '../members/schema.ts';
-import { canOrg, membershipOf } from './policy.ts';
+import { canOrg, changeApplies, membershipOf, type MembershipChange } from './policy.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
-type Result =
-	{ ok: true } | { ok: false; reason: 'forbidden' | 'not-found' | 'conflict' | 'last-admin' };
-
-async function findOrg(db: Db, id: string) {
+export async function findOrg(db: Db | Tx, id: string) {
+	if (!id || id.length > 100) return null;
 	const [org] = await db
 		.select({ id: organisation.id, status: organisation.status })
 		.from(organisation)
@@ -17,7 +16,7 @@ async function findOrg(db: Db, id: string) {
 	return org ?? null;
 }
 
-async function audit(db: Db, actor: Actor, action: string, organisationId: string, userId: string) {
+async function audit(db: Tx, actor: Actor, action: string, organisationId: string, userId: string) {
 	await writeAudit(db, {
 		actorId: actor!.id,
 		action,
@@ -27,79 +26,60 @@ async function audit(db: Db, actor: Actor, action: string, organisationId: strin
 	});
 }
 
-/** A member asks to join; an organisation admin decides. */
+/**
+ * A member asks to join; an organisation admin decides. Someone holding an invitation recorded as
+ * a membership (before invitations had their own table) accepts it here, by their own action.
+ */
 export async function requestToJoin(db: Db, actor: Actor, organisationId: string): Promise<Result> {
 	const org = await findOrg(db, organisationId);
-	if (!org) return { ok: false, reason: 'not-found' };
+	if (!org) return failure('not_found');
 	const membership = await membershipOf(db, actor, organisationId);
-	if (membership?.status === 'invited') {
-		await db
-			.update(organisationMember)
-			.set({ status: 'active' })
-			.where(
-				and(
-					eq(organisationMember.organisationId, organisationId),
-					eq(organisationMember.userId, actor!.id)
-				)
-			);
-		return { ok: true };
+	const where = and(
+		eq(organisationMember.organisationId, organisationId),
+		eq(organisationMember.userId, actor?.id ?? '')
+	);
+	if (actor && membership?.status === 'invited' && org.status === 'approved') {
+		await db.update(organisationMember).set({ status: 'active' }).where(where);
+		await audit(db, actor, 'organisation.invitation.accept', organisationId, actor.id);
+		return ok();
 	}
 	if (!canOrg(actor, 'request-join', org, membership))
-		return { ok: false, reason: membership ? 'conflict' : 'forbidden' };
+		return membership
+			? failure('conflict', { form: 'error_org_already_member' })
+			: failure('forbidden');
 	await db
 		.insert(organisationMember)
 		.values({ organisationId, userId: actor!.id, status: 'requested' })
 		.onConflictDoNothing();
-	return { ok: true };
+	return ok();
 }
 
-/** An organisation admin invites an existing account by its e-mail address or phone number. */
-export async function inviteMember(
-	db: Db,
-	actor: Actor,
-	organisationId: string,
-	contact: string
-): Promise<Result> {
-	const org = await findOrg(db, organisationId);
-	if (!org) return { ok: false, reason: 'not-found' };
-	if (!canOrg(actor, 'manage', org, await membershipOf(db, actor, organisationId)))
-		return { ok: false, reason: 'forbidden' };
-	const value = contact.trim().toLowerCase();
-	const [invitee] = await db
-		.select({ id: user.id })
-		.from(user)
-		.where(value.startsWith('+') ? eq(user.phoneNumber, value) : eq(user.email, value));
-	if (!invitee) return { ok: false, reason: 'not-found' };
-	const inserted = await db
-		.insert(organisationMember)
-		.values({ organisationId, userId: invitee.id, status: 'invited' })
-		.onConflictDoNothing()
-		.returning({ userId: organisationMember.userId });
-	if (!inserted.length) return { ok: false, reason: 'conflict' };
-	await audit(db, actor, 'organisation.invite', organisationId, invitee.id);
-	return { ok: true };
-}
-
-/** Accept a request, change a role, or remove someone; the last admin always stays. */
+/**
+ * Accept a request, change an active member's role, or remove someone (a member, a request, an
+ * invitation); the last admin always stays. Nobody becomes a member or an admin without having
+ * asked or accepted: the other changes are refused (docs/decisions/0010).
+ */
 export async function setMembership(
 	db: Db,
 	actor: Actor,
 	organisationId: string,
 	userId: string,
-	change: 'accept' | 'make-admin' | 'make-member' | 'remove'
+	change: MembershipChange
 ): Promise<Result> {
 	const org = await findOrg(db, organisationId);
-	if (!org) return { ok: false, reason: 'not-found' };
+	if (!org) return failure('not_found');
 	const own = await membershipOf(db, actor, organisationId);
 	const leavingSelf = change === 'remove' && actor?.id === userId;
-	if (!leavingSelf && !canOrg(actor, 'manage', org, own)) return { ok: false, reason: 'forbidden' };
+	if (!leavingSelf && !canOrg(actor, 'manage', org, own)) return failure('forbidden');
 	const where = and(
 		eq(organisationMember.organisationId, organisationId),
 		eq(organisationMember.userId, userId)
 	);
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<Result> => {
 		const [target] = await tx.select().from(organisationMember).where(where);
-		if (!target) return { ok: false, reason: 'not-found' } as const;
+		if (!target) return failure('not_found', { form: 'error_org_membership_not_found' });
+		if (!changeApplies(change, target))
+			return failure('conflict', { form: 'error_org_change_needs_consent' });
 		if (
 			(change === 'remove' || change === 'make-member') &&
 			target.role === 'admin' &&
@@ -115,23 +95,17 @@ export async function setMembership(
 						eq(organisationMember.status, 'active')
 					)
 				);
-			if (admins.length <= 1) return { ok: false, reason: 'last-admin' } as const;
+			if (admins.length <= 1) return failure('conflict', { form: 'error_org_last_admin' });
 		}
 		if (change === 'remove') await tx.delete(organisationMember).where(where);
 		if (change === 'accept')
 			await tx.update(organisationMember).set({ status: 'active' }).where(where);
 		if (change === 'make-admin')
-			await tx.update(organisationMember).set({ role: 'admin', status: 'active' }).where(where);
+			await tx.update(organisationMember).set({ role: 'admin' }).where(where);
 		if (change === 'make-member')
 			await tx.update(organisationMember).set({ role: 'member' }).where(where);
-		await audit(
-			tx as unknown as Db,
-			actor,
-			`organisation.member.${change}`,
-			organisationId,
-			userId
-		);
-		return { ok: true } as const;
+		await audit(tx, actor, `organisation.member.${change}`, organisationId, userId);
+		return ok();
 	});
 }
 
@@ -143,8 +117,8 @@ export async function reviewOrganisation(
 	decision: 'approved' | 'rejected'
 ): Promise<Result> {
 	const org = await findOrg(db, organisationId);
-	if (!org) return { ok: false, reason: 'not-found' };
-	if (!canOrg(actor, 'approve', org, null)) return { ok: false, reason: 'forbidden' };
+	if (!org) return failure('not_found');
+	if (!canOrg(actor, 'approve', org, null)) return failure('forbidden');
 	await db
 		.update(organisation)
 		.set({ status: decision, updatedAt: new Date() })
@@ -155,5 +129,5 @@ export async function reviewOrganisation(
 		subjectType: 'organisation',
 		subjectId: organisationId
 	});
-	return { ok: true };
+	return ok();
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { organisationMember } from '../members/schema.ts';
 
-export type OrgAction = 'view' | 'manage' | 'approve' | 'request-join';
+export type OrgAction = 'view' | 'manage' | 'invite' | 'approve' | 'request-join';
 
 /** What an actor is to an organisation, read once per request. */
 export async function membershipOf(db: Db, actor: Actor, organisationId: string) {
@@ -22,7 +22,7 @@ export async function membershipOf(db: Db, actor: Actor, organisationId: string)
 
 /**
  * Who may do what with an organisation. Pending or rejected organisations are visible only to
- * their admins and the platform's administrators.
+ * their admins and the platform's administrators, and cannot invite anyone.
  */
 export function canOrg(
 	actor: Actor,
@@ -37,9 +37,30 @@ export function canOrg(
 			return org.status === 'approved' || platformAdmin || orgAdmin;
 		case 'manage':
 			return orgAdmin || platformAdmin;
+		case 'invite':
+			return (orgAdmin || platformAdmin) && org.status === 'approved';
 		case 'approve':
 			return platformAdmin;
 		case 'request-join':
 			return !!actor && org.status === 'approved' && !membership;
+	}
+}
+
+/**
+ * Membership changes an admin may make to someone's membership. Each tie needs the person's own
+ * action: an admin accepts only a request, changes the role only of an active member, and can only
+ * withdraw an invitation (docs/decisions/0010).
+ */
+export type MembershipChange = 'accept' | 'make-admin' | 'make-member' | 'remove';
+
+export function changeApplies(change: MembershipChange, target: { status: string }) {
+	switch (change) {
+		case 'accept':
+			return target.status === 'requested';
+		case 'make-admin':
+		case 'make-member':
+			return target.status === 'active';
+		case 'remove':
+			return true;
 	}
 }

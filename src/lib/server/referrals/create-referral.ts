@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { fieldErrors, type FieldErrors } from '#lib/accounts/schemas.ts';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { referralForm, type ReferralValues } from '#lib/referrals/forms.ts';
 import { acceptanceDeadline } from '#lib/referrals/statuses.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
-import { NO_EMAIL_DOMAIN } from '../platform/mail.ts';
 import { organisation } from '../members/schema.ts';
 import { service } from '../services/schema.ts';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
+import { newToken } from '../organisations/contact-tokens.ts';
 import type { ReferralDeps } from './deps.ts';
-import { organisationAdmins, sendReferralEmails } from './notify.ts';
+import { askPerson, organisationAdmins, sendReferralEmails } from './notify.ts';
 import { referringOrganisations } from './policy.ts';
 import { referral, referralEvent, type ReferralPerson } from './schema.ts';
 
@@ -41,77 +41,54 @@ export async function referableService(db: Db, serviceId: string, locale: string
 	return { ...rest, name: translations[locale]?.name || row.name };
 }
 
-async function findAccount(db: Db, contact: ReferralValues['contact']) {
-	if (!contact.email && !contact.phone) return null;
-	const [row] = await db
-		.select({ id: user.id, name: user.name, email: user.email, phone: user.phoneNumber })
-		.from(user)
-		.where(contact.email ? eq(user.email, contact.email) : eq(user.phoneNumber, contact.phone!));
-	return row ?? null;
-}
-
-type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
-
-/** Only what the person agreed to share is kept; the rest of the form is dropped here. */
-export function consentedPerson(input: ReferralValues, account: Account | null): ReferralPerson {
+/**
+ * Only what the person agreed to share is kept, as the caseworker typed it: nothing is looked up
+ * or filled in from an account (docs/decisions/0010).
+ */
+export function consentedPerson(input: ReferralValues): ReferralPerson {
 	const shares = (f: string) => (input.shared as string[]).includes(f);
-	const person: ReferralPerson = { name: shares('name') ? input.name || account?.name || '' : '' };
+	const person: ReferralPerson = { name: shares('name') ? input.name : '' };
 	if (shares('contact')) {
 		if (input.contact.email) person.email = input.contact.email;
 		else if (input.contact.phone) person.phone = input.contact.phone;
-		else if (account) {
-			// Accounts made with a phone number carry a placeholder address that reaches nobody.
-			if (!account.email.endsWith(`@${NO_EMAIL_DOMAIN}`)) person.email = account.email;
-			if (account.phone) person.phone = account.phone;
-		}
 	}
 	if (shares('language') && input.language) person.language = input.language;
 	if (shares('notes') && input.notes) person.notes = input.notes;
 	return person;
 }
 
-type Result =
-	{ ok: true; id: string } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
-
 /**
  * A caseworker refers a person to another organisation's service, after recording the person's
- * consent. The person is linked to their account when the contact given matches one (they can then
- * follow the referral); otherwise a minimal record, limited to what they agreed to share, is kept.
+ * consent. The answer never depends on whether an account uses the contact given: the referral is
+ * linked to an account only when the person, told through the contact they agreed to share,
+ * confirms that it is them (person-confirmation.ts).
  */
 export async function createReferral(
 	deps: ReferralDeps,
 	actor: Actor,
 	raw: unknown,
 	now = new Date()
-): Promise<Result> {
-	if (!actor) return { ok: false, status: 403, errors: {} };
+): Promise<Result<{ id: string }>> {
+	if (!actor) return failure('forbidden');
 	const parsed = referralForm.safeParse(raw);
-	if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const input = parsed.data;
 	const { db } = deps;
 	const target = await referableService(db, input.serviceId, 'en');
-	if (!target)
-		return { ok: false, status: 404, errors: { form: 'referral_error_service_invalid' } };
+	if (!target) return failure('not_found', { form: 'referral_error_service_invalid' });
 	const mine = await referringOrganisations(db, actor);
-	if (!mine.some((o) => o.id === input.fromOrganisationId))
-		return { ok: false, status: 403, errors: {} };
+	if (!mine.some((o) => o.id === input.fromOrganisationId)) return failure('forbidden');
 	if (target.organisationId === input.fromOrganisationId)
-		return {
-			ok: false,
-			status: 400,
-			errors: { fromOrganisationId: 'referral_error_own_organisation' }
-		};
+		return failure('invalid', { fromOrganisationId: 'referral_error_own_organisation' });
 
-	const account = await findAccount(db, input.contact);
-	const person = consentedPerson(input, account);
-	if (!account) {
-		if (!input.name)
-			return { ok: false, status: 400, errors: { name: 'referral_error_name_required' } };
-		if (!person.name && !person.email && !person.phone)
-			return { ok: false, status: 400, errors: { shared: 'referral_error_share_identity' } };
-	}
+	const person = consentedPerson(input);
+	if (!input.name) return failure('invalid', { name: 'referral_error_name_required' });
+	if (!person.name && !person.email && !person.phone)
+		return failure('invalid', { shared: 'referral_error_share_identity' });
 
 	const id = randomUUID();
+	// The person can be asked only through a contact they agreed to share.
+	const ask = person.email || person.phone ? newToken() : null;
 	await db.transaction(async (tx) => {
 		await tx.insert(referral).values({
 			id,
@@ -119,7 +96,9 @@ export async function createReferral(
 			fromOrganisationId: input.fromOrganisationId,
 			toOrganisationId: target.organisationId,
 			createdBy: actor.id,
-			personUserId: account?.id ?? null,
+			personUserId: null,
+			personConfirmation: ask ? 'pending' : null,
+			personTokenHash: ask?.hash ?? null,
 			person,
 			consent: {
 				shared: input.shared,
@@ -147,7 +126,7 @@ export async function createReferral(
 			action: 'referral.create',
 			subjectType: 'referral',
 			subjectId: id,
-			detail: { shared: input.shared, linkedAccount: !!account }
+			detail: { shared: input.shared, personAsked: !!ask }
 		});
 	});
 	if (deps.mailer && deps.origin)
@@ -156,5 +135,6 @@ export async function createReferral(
 			origin: deps.origin,
 			referralId: id
 		});
-	return { ok: true, id };
+	if (ask) await askPerson(deps, person, ask.token);
+	return ok({ id });
 }

@@ -54,7 +54,7 @@ describe.each(DATABASES)('referral dashboard and export on $kind', (target) => {
 				t0
 			);
 			if (!r.ok) throw new Error(JSON.stringify(r));
-			return r.id;
+			return r.value.id;
 		};
 		const move = (id: string, transition: string, expected: string, hours: number, extra = {}) =>
 			changeStatus(deps, receiver, id, { transition, expected, ...extra }, at(hours));

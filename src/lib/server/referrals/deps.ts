@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../platform/mail.ts';
+import type { SmsSender } from '../platform/sms.ts';
 import type { Services } from '../platform/services.ts';
 
 /** What referral operations need; routes build it from the running services. */
@@ -9,7 +10,11 @@ export type ReferralDeps = {
 	dueDays: number;
 	/** Without a mailer (tests, scripts) nobody is notified. */
 	mailer?: Mailer;
+	/** Without one, a person given by phone number is not told (tests, scripts). */
+	sms?: SmsSender;
 	origin?: string;
+	/** The caseworker's language: for a message to a person whose language is not one of ours. */
+	locale?: string;
 };
 
 export function referralDeps(s: Services): ReferralDeps {
@@ -17,6 +22,7 @@ export function referralDeps(s: Services): ReferralDeps {
 		db: s.database.db,
 		dueDays: s.config.referralDueDays,
 		mailer: s.mailer,
+		sms: s.sms,
 		origin: s.config.origin
 	};
 }

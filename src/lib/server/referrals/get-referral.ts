@@ -65,7 +65,8 @@ export async function getReferral(
 			email: r.person.email ?? null,
 			language: r.person.language ?? null,
 			notes: r.person.notes ?? null,
-			hasAccount: !!r.personUserId
+			hasAccount: !!r.personUserId,
+			confirmation: r.personConfirmation
 		},
 		consent: {
 			shared: r.consent.shared,

@@ -7,6 +7,10 @@ import { user } from '../accounts/schema.ts';
 import { organisationMember } from '../members/schema.ts';
 import { currentBrandName } from '../platform/brand-name.ts';
 import type { Mailer } from '../platform/mail.ts';
+import { logger } from '../platform/logger.ts';
+import { hitRateLimit, type RateRule } from '../platform/rate-limit.ts';
+import type { ReferralDeps } from './deps.ts';
+import type { ReferralPerson } from './schema.ts';
 
 /**
  * E-mails about referrals carry a link and nothing else: no name, no service, no words from the
@@ -80,5 +84,49 @@ export async function sendReferralEmails(
 	for (const r of recipients) {
 		const url = referralLink(opts.origin, r.locale, opts.referralId);
 		await mailer.send({ to: r.email, ...compose(opts, r.locale, url) });
+	}
+}
+
+/** Messages asking a person to confirm a referral, per contact: a caseworker cannot flood one. */
+export const PERSON_CONTACT_RULE: RateRule = {
+	name: 'referral-person-contact',
+	limit: 5,
+	windowSeconds: 24 * 3600
+};
+
+export function personLink(origin: string, locale: Locale, token: string) {
+	return `${origin}/${locale}/referrals/claim/${token}`;
+}
+
+/**
+ * Tells the person, through the contact they agreed to share, that they were referred, with a
+ * link to say "this is me" or "not me". Like every referral message it names no organisation and
+ * no service: those are shown once they sign in with that contact. Delivery problems, or the
+ * per-contact limit, never change the caseworker's answer (the outbox keeps failures).
+ */
+export async function askPerson(
+	deps: Pick<ReferralDeps, 'db' | 'mailer' | 'sms' | 'origin' | 'locale'>,
+	person: ReferralPerson,
+	token: string
+) {
+	const to = person.email ?? person.phone;
+	if (!to || !deps.origin) return;
+	if (!(await hitRateLimit(deps.db, PERSON_CONTACT_RULE, to)).allowed) return;
+	const locale = localeOf(
+		person.language && isLocale(person.language) ? person.language : (deps.locale ?? '')
+	);
+	const app = currentBrandName();
+	const o = { locale };
+	const text = m.referral_person_message({ app, url: personLink(deps.origin, locale, token) }, o);
+	try {
+		if (person.email && deps.mailer)
+			await deps.mailer.send({
+				to: person.email,
+				subject: m.referral_person_subject({ app }, o),
+				text
+			});
+		else if (person.phone && deps.sms) await deps.sms.send({ to: person.phone, body: text });
+	} catch (error) {
+		logger.error({ err: String(error) }, 'referral message to the person not delivered');
 	}
 }

@@ -9,6 +9,7 @@ import type { Email } from '../platform/mail.ts';
 import { auditLog } from '../platform/schema.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
 import { createReferral } from './create-referral.ts';
+import { answerAsPerson } from './person-confirmation.ts';
 import { changeStatus } from './transitions.ts';
 import { postMessage } from './thread.ts';
 import { getReferral } from './get-referral.ts';
@@ -59,30 +60,53 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 
 	const create = (overrides: Record<string, unknown> = {}, who: Actor = caseworker) =>
 		createReferral(deps, who, referralFormFor(serviceId, from.id, overrides));
+	/** A referral for the person, who then confirms it is them (the only way it is linked). */
+	const forPerson = async (overrides: Record<string, unknown> = {}) => {
+		const created = await create({ contact: personEmail, ...overrides });
+		if (!created.ok) throw new Error('not created');
+		const linked = await answerAsPerson(s.database.db, person, { id: created.value.id }, 'me');
+		if (!linked.ok) throw new Error('not linked');
+		return created;
+	};
 
 	it('closes the loop: sent, accepted, in progress, completed with feedback', async () => {
 		sent.length = 0;
-		const created = await create({ contact: personEmail.toUpperCase(), name: '' });
+		const created = await create({ contact: personEmail.toUpperCase() });
 		expect(created.ok).toBe(true);
 		if (!created.ok) return;
-		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
-		expect(row).toMatchObject({ status: 'sent', personUserId: person.id, toOrganisationId: to.id });
-		// The account's name stands in for an empty name field; the contact typed is kept.
-		expect(row.person).toMatchObject({ email: personEmail, language: 'ar' });
+		const [row] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, created.value.id));
+		// Nothing is linked until the person says "this is me"; the contact typed is kept.
+		expect(row).toMatchObject({
+			status: 'sent',
+			personUserId: null,
+			personConfirmation: 'pending',
+			toOrganisationId: to.id
+		});
+		expect(row.person).toMatchObject({ name: 'Amina Yusuf', email: personEmail, language: 'ar' });
 		expect(row.consent).toMatchObject({ recipientOrganisationId: to.id, method: 'verbal' });
 		expect(row.dueAt.getTime() - row.createdAt.getTime()).toBe(7 * 24 * 3600 * 1000);
 		// The receiving organisation's admin hears of it, with a link and nothing personal.
-		expect(sent.map((e) => e.subject)).toHaveLength(1);
-		expect(sent[0].text).toContain(`https://passerelle.test/en/referrals/${created.id}`);
-		expect(sent[0].text).not.toMatch(/Amina|Legal clinic|residence permit/);
+		const toAdmins = sent.filter((e) => e.to !== personEmail);
+		expect(toAdmins).toHaveLength(1);
+		expect(toAdmins[0].text).toContain(`https://passerelle.test/en/referrals/${created.value.id}`);
+		expect(toAdmins[0].text).not.toMatch(/Amina|Legal clinic|residence permit/);
+		// The person is asked, with a link and nothing more.
+		const asked = sent.filter((e) => e.to === personEmail);
+		expect(asked).toHaveLength(1);
+		expect(asked[0].text).toMatch(/https:\/\/passerelle\.test\/ar\/referrals\/claim\/[\w-]{43}/);
+		expect(asked[0].text).not.toMatch(/Amina|Legal clinic|Clinique|Accueil|residence permit/);
+		sent.length = 0;
 
 		const step = (transition: string, expected: string, extra = {}) =>
-			changeStatus(deps, receiver, created.id, { transition, expected, ...extra });
+			changeStatus(deps, receiver, created.value.id, { transition, expected, ...extra });
 		expect(await step('accept', 'sent')).toEqual({ ok: true, status: 'accepted' });
 		const [accepted] = await s.database.db
 			.select()
 			.from(referral)
-			.where(eq(referral.id, created.id));
+			.where(eq(referral.id, created.value.id));
 		expect(accepted.dueAt.getTime() - accepted.acceptedAt!.getTime()).toBe(28 * 24 * 3600 * 1000);
 		expect(await step('start', 'accepted')).toEqual({ ok: true, status: 'in_progress' });
 		expect(
@@ -112,14 +136,14 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const events = await s.database.db
 			.select({ status: referralEvent.status, body: referralEvent.body })
 			.from(referralEvent)
-			.where(eq(referralEvent.referralId, created.id))
+			.where(eq(referralEvent.referralId, created.value.id))
 			.orderBy(referralEvent.id);
 		expect(events.map((e) => e.status)).toEqual(['sent', 'accepted', 'in_progress', 'completed']);
 		expect(events[3].body).toBe('Permit filed.');
 		const audit = await s.database.db
 			.select({ action: auditLog.action, actorId: auditLog.actorId })
 			.from(auditLog)
-			.where(and(eq(auditLog.subjectType, 'referral'), eq(auditLog.subjectId, created.id)))
+			.where(and(eq(auditLog.subjectType, 'referral'), eq(auditLog.subjectId, created.value.id)))
 			.orderBy(auditLog.id);
 		expect(audit.map((a) => a.action)).toEqual([
 			'referral.create',
@@ -128,14 +152,14 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 			'referral.complete'
 		]);
 		// The caseworker who referred is told of each change, in a link-only e-mail.
-		expect(sent.length).toBe(4);
-		expect(sent.slice(1).every((e) => !/Permit filed/.test(e.text))).toBe(true);
+		expect(sent.length).toBe(3);
+		expect(sent.every((e) => !/Permit filed/.test(e.text))).toBe(true);
 	});
 
 	it('needs the consent, a purpose and someone to refer; keeps only what was agreed', async () => {
 		expect(await create({ agreed: false })).toMatchObject({
 			ok: false,
-			status: 400,
+			kind: 'invalid',
 			errors: { agreed: 'referral_error_consent_required' }
 		});
 		expect(await create({ agreed: undefined, purpose: '', method: 'telepathy' })).toMatchObject({
@@ -146,7 +170,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 			}
 		});
 		expect(await create({ shared: ['name', 'passport'] })).toMatchObject({
-			status: 400,
+			kind: 'invalid',
 			errors: { shared: 'referral_error_shared_invalid' }
 		});
 		expect(await create({ name: '', contact: '+33 6 12 34 56 78' })).toMatchObject({
@@ -164,7 +188,10 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 
 		const created = await create({ contact: '+33 6 12 34 56 78', shared: ['name'] });
 		if (!created.ok) throw new Error('not created');
-		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
+		const [row] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, created.value.id));
 		expect(row.person).toEqual({ name: 'Amina Yusuf' });
 		expect(row.personUserId).toBeNull();
 		expect(row.consent.shared).toEqual(['name']);
@@ -174,7 +201,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const [second] = await s.database.db
 			.select()
 			.from(referral)
-			.where(eq(referral.id, phoneOnly.id));
+			.where(eq(referral.id, phoneOnly.value.id));
 		expect(second.person).toEqual({ name: '', phone: '+33612345678' });
 	});
 
@@ -182,31 +209,31 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		expect(
 			await createReferral(deps, caseworker, referralFormFor(ownServiceId, from.id))
 		).toMatchObject({
-			status: 400,
+			kind: 'invalid',
 			errors: { fromOrganisationId: 'referral_error_own_organisation' }
 		});
-		expect(await create({}, third)).toMatchObject({ ok: false, status: 403 });
-		expect(await create({}, admin)).toMatchObject({ ok: false, status: 403 });
-		expect(await create({}, null)).toMatchObject({ ok: false, status: 403 });
+		expect(await create({}, third)).toMatchObject({ ok: false, kind: 'forbidden' });
+		expect(await create({}, admin)).toMatchObject({ ok: false, kind: 'forbidden' });
+		expect(await create({}, null)).toMatchObject({ ok: false, kind: 'forbidden' });
 		const hidden = await buildService(s, to.id, { published: false });
 		expect(await createReferral(deps, caseworker, referralFormFor(hidden, from.id))).toMatchObject({
-			status: 404
+			kind: 'not_found'
 		});
 	});
 
 	it('shows a referral to the two organisations and the person only, and records each view', async () => {
-		const created = await create({ contact: personEmail });
+		const created = await forPerson();
 		if (!created.ok) throw new Error('not created');
-		await changeStatus(deps, receiver, created.id, {
+		await changeStatus(deps, receiver, created.value.id, {
 			transition: 'decline',
 			expected: 'sent',
 			reason: 'Full until June.'
 		});
 		for (const who of [third, stranger, admin, moderator, null])
-			expect(await getReferral(s.database.db, who, created.id, 'en')).toBeNull();
+			expect(await getReferral(s.database.db, who, created.value.id, 'en')).toBeNull();
 		expect(await getReferral(s.database.db, caseworker, 'no-such-id', 'en')).toBeNull();
 
-		const staffView = await getReferral(s.database.db, caseworker, created.id, 'en');
+		const staffView = await getReferral(s.database.db, caseworker, created.value.id, 'en');
 		expect(staffView).toMatchObject({
 			viewer: { from: true, to: false, person: false },
 			status: 'declined',
@@ -214,7 +241,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 			person: { name: 'Amina Yusuf', hasAccount: true },
 			transitions: []
 		});
-		const own = await getReferral(s.database.db, person, created.id, 'en');
+		const own = await getReferral(s.database.db, person, created.value.id, 'en');
 		expect(own).toMatchObject({
 			viewer: { from: false, to: false, person: true },
 			status: 'declined',
@@ -229,30 +256,38 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const views = await s.database.db
 			.select({ actorId: auditLog.actorId, detail: auditLog.detail })
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'referral.view'), eq(auditLog.subjectId, created.id)));
+			.where(and(eq(auditLog.action, 'referral.view'), eq(auditLog.subjectId, created.value.id)));
 		expect(views.map((v) => v.actorId).sort()).toEqual([caseworker!.id, person.id].sort());
 	});
 
 	it('lets only staff write on the thread, and the person read it', async () => {
-		const created = await create({ contact: personEmail });
+		const created = await forPerson();
 		if (!created.ok) throw new Error('not created');
-		expect(await postMessage(s.database.db, third, created.id, { body: 'hi' })).toMatchObject({
-			status: 404
-		});
-		expect(await postMessage(s.database.db, person, created.id, { body: 'hi' })).toMatchObject({
+		expect(await postMessage(s.database.db, third, created.value.id, { body: 'hi' })).toMatchObject(
+			{
+				status: 404
+			}
+		);
+		expect(
+			await postMessage(s.database.db, person, created.value.id, { body: 'hi' })
+		).toMatchObject({
 			status: 403
 		});
-		expect(await postMessage(s.database.db, receiver, created.id, { body: '   ' })).toMatchObject({
+		expect(
+			await postMessage(s.database.db, receiver, created.value.id, { body: '   ' })
+		).toMatchObject({
 			status: 400,
 			errors: { body: 'referral_error_message_required' }
 		});
 		expect(
-			await postMessage(s.database.db, receiver, created.id, { body: 'Bring your passport.' })
+			await postMessage(s.database.db, receiver, created.value.id, { body: 'Bring your passport.' })
 		).toEqual({ ok: true });
-		expect(await postMessage(s.database.db, caseworker, created.id, { body: 'Noted.' })).toEqual({
+		expect(
+			await postMessage(s.database.db, caseworker, created.value.id, { body: 'Noted.' })
+		).toEqual({
 			ok: true
 		});
-		const own = await getReferral(s.database.db, person, created.id, 'en');
+		const own = await getReferral(s.database.db, person, created.value.id, 'en');
 		expect(own!.thread.filter((e) => e.kind === 'message').map((e) => e.body)).toEqual([
 			'Bring your passport.',
 			'Noted.'
@@ -260,7 +295,9 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const audit = await s.database.db
 			.select({ detail: auditLog.detail })
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'referral.message'), eq(auditLog.subjectId, created.id)));
+			.where(
+				and(eq(auditLog.action, 'referral.message'), eq(auditLog.subjectId, created.value.id))
+			);
 		expect(audit).toHaveLength(2);
 		expect(JSON.stringify(audit)).not.toContain('passport');
 	});
@@ -268,7 +305,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 	it('declines only with a reason, refuses a change made on a stale page, lets the referrer withdraw', async () => {
 		const created = await create();
 		if (!created.ok) throw new Error('not created');
-		const id = created.id;
+		const id = created.value.id;
 		expect(
 			await changeStatus(deps, receiver, id, {
 				transition: 'decline',
@@ -324,14 +361,14 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const other = await create();
 		if (!other.ok) throw new Error('not created');
 		expect(
-			await changeStatus(deps, caseworker, other.id, {
+			await changeStatus(deps, caseworker, other.value.id, {
 				transition: 'withdraw',
 				expected: 'sent',
 				feedback: ''
 			})
 		).toMatchObject({ status: 400, errors: { feedback: 'referral_error_feedback_required' } });
 		expect(
-			await changeStatus(deps, caseworker, other.id, {
+			await changeStatus(deps, caseworker, other.value.id, {
 				transition: 'withdraw',
 				expected: 'sent',
 				feedback: 'Found a place nearer home.'
@@ -340,7 +377,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const [withdrawn] = await s.database.db
 			.select()
 			.from(referral)
-			.where(eq(referral.id, other.id));
+			.where(eq(referral.id, other.value.id));
 		expect(withdrawn).toMatchObject({
 			status: 'closed',
 			outcome: 'withdrawn',
@@ -350,13 +387,13 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 	});
 
 	it('lists referrals by side, and a person only their own', async () => {
-		const mine = await create({ contact: personEmail });
+		const mine = await forPerson();
 		if (!mine.ok) throw new Error('not created');
 		const q = (raw: Record<string, string>) => listQuery.parse(raw);
 		const received = await listReferrals(s.database.db, receiver, q({}), 'en');
 		expect(received?.box).toBe('received');
-		expect(received?.items.map((r) => r.id)).toContain(mine.id);
-		expect(received?.items.find((r) => r.id === mine.id)?.personName).toBe('Amina Yusuf');
+		expect(received?.items.map((r) => r.id)).toContain(mine.value.id);
+		expect(received?.items.find((r) => r.id === mine.value.id)?.personName).toBe('Amina Yusuf');
 		const sentBox = await listReferrals(
 			s.database.db,
 			caseworker,
@@ -364,7 +401,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 			'en'
 		);
 		expect(sentBox?.items.every((r) => r.status === 'sent')).toBe(true);
-		expect(sentBox?.items.map((r) => r.id)).toContain(mine.id);
+		expect(sentBox?.items.map((r) => r.id)).toContain(mine.value.id);
 		expect(
 			(await listReferrals(s.database.db, caseworker, q({ box: 'received' }), 'en'))?.items
 		).toEqual([]);
@@ -372,7 +409,7 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		const own = await listReferrals(s.database.db, person, q({ box: 'received' }), 'en');
 		expect(own?.boxes).toEqual(['mine']);
 		expect(own?.box).toBe('mine');
-		expect(own?.items.map((r) => r.id)).toContain(mine.id);
+		expect(own?.items.map((r) => r.id)).toContain(mine.value.id);
 		expect(own?.items.every((r) => r.personName === null)).toBe(true);
 		expect((await listReferrals(s.database.db, stranger, q({}), 'en'))?.items).toEqual([]);
 		expect(
@@ -391,10 +428,10 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 	});
 
 	it('puts a person’s referrals in their data export, and forgets who it was on erasure', async () => {
-		const created = await create({ contact: personEmail, notes: 'Speaks Tigrinya.' });
+		const created = await forPerson({ notes: 'Speaks Tigrinya.' });
 		if (!created.ok) throw new Error('not created');
 		const mine = await referralsAboutPerson(s.database.db, person.id);
-		expect(mine.find((r) => r.id === created.id)).toMatchObject({
+		expect(mine.find((r) => r.id === created.value.id)).toMatchObject({
 			service: 'Legal clinic',
 			to: 'Clinique juridique',
 			status: 'sent',
@@ -402,14 +439,19 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 			consent: { purpose: 'Help with a residence permit application' }
 		});
 		const exported = await exportMyData(s.database.db, person.id);
-		expect(exported?.referralsAboutYou.map((r) => r.id)).toContain(created.id);
+		expect(exported?.referralsAboutYou.map((r) => r.id)).toContain(created.value.id);
 
 		await anonymiseReferralsOf(s.database.db, person.id);
-		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, created.id));
+		const [row] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, created.value.id));
 		expect(row).toMatchObject({ personUserId: null, person: { name: '' }, status: 'sent' });
 		expect(await referralsAboutPerson(s.database.db, person.id)).toEqual([]);
 		// The organisations keep the referral and its history, without the person.
-		expect((await getReferral(s.database.db, receiver, created.id, 'en'))?.person.name).toBeNull();
+		expect(
+			(await getReferral(s.database.db, receiver, created.value.id, 'en'))?.person.name
+		).toBeNull();
 	});
 
 	it('answers hostile input with a refusal and stores nothing', async () => {
@@ -454,11 +496,11 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 						fromOrganisationId: from.id,
 						agreed: false
 					});
-					expect(created).toMatchObject({ ok: false, status: 400 });
-					const moved = await changeStatus(deps, receiver, target.id, { ...raw });
+					expect(created).toMatchObject({ ok: false, kind: 'invalid' });
+					const moved = await changeStatus(deps, receiver, target.value.id, { ...raw });
 					expect(moved.ok).toBe(false);
 					expect([400, 409]).toContain(moved.ok ? 0 : moved.status);
-					const other = await changeStatus(deps, third, target.id, { ...raw });
+					const other = await changeStatus(deps, third, target.value.id, { ...raw });
 					expect(other).toMatchObject({ ok: false, status: 404 });
 				}
 			),
@@ -466,7 +508,10 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		);
 		expect(await total()).toBe(after);
 		expect(after).toBe(before + 2);
-		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, target.id));
+		const [row] = await s.database.db
+			.select()
+			.from(referral)
+			.where(eq(referral.id, target.value.id));
 		expect(row.status).toBe('sent');
 	});
 });

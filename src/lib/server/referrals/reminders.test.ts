@@ -44,7 +44,7 @@ describe.each(DATABASES)('referral reminders on $kind', (target) => {
 				now
 			);
 			if (!created.ok) throw new Error('not created');
-			return created.id;
+			return created.value.id;
 		};
 		referralId = await refer(t0);
 	});

@@ -23,6 +23,8 @@ export type ReferralConsent = {
 	recordedBy: string;
 };
 
+export type PersonConfirmation = 'pending' | 'confirmed' | 'not_me';
+
 /** Who is referred: a member's account, or a minimal record kept only for this referral. */
 export type ReferralPerson = {
 	name: string;
@@ -51,7 +53,16 @@ export const referral = pgTable(
 			.notNull()
 			.references(() => organisation.id, { onDelete: 'restrict' }),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		/** Set only when the person confirms the referral is theirs ("this is me"), never from a match. */
 		personUserId: text('person_user_id').references(() => user.id, { onDelete: 'set null' }),
+		/**
+		 * The person's answer to "this is me / not me", asked through the contact they agreed to share:
+		 * null when no contact was shared (nobody to ask).
+		 */
+		personConfirmation: text('person_confirmation').$type<PersonConfirmation>(),
+		/** Hash of the token in the link sent to the contact; cleared once the person answers. */
+		personTokenHash: text('person_token_hash').unique(),
+		personAnsweredAt: timestamp('person_answered_at', { withTimezone: true }),
 		/** Only the fields the person consented to share. */
 		person: jsonb('person').$type<ReferralPerson>().notNull(),
 		consent: jsonb('consent').$type<ReferralConsent>().notNull(),

@@ -3,14 +3,25 @@ import type { Actions, PageServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
 import { getOrganisation } from '#lib/server/organisations/get-organisation.ts';
 import {
-	inviteMember,
 	requestToJoin,
 	reviewOrganisation,
 	setMembership
 } from '#lib/server/organisations/memberships.ts';
+import {
+	answerInvitation,
+	inviteToOrganisation,
+	withdrawInvitation
+} from '#lib/server/organisations/invitations.ts';
+import type { MembershipChange } from '#lib/server/organisations/policy.ts';
+import type { Result } from '#lib/server/platform/result.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { publishedServicesOf } from '#lib/server/services/manage.ts';
 import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
+
+const MEMBERSHIP_CHANGES: MembershipChange[] = ['accept', 'make-admin', 'make-member', 'remove'];
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const { database } = await services();
@@ -30,18 +41,13 @@ async function orgId(slug: string, locals: App.Locals) {
 	return { db: database.db, id: page.organisation.id };
 }
 
-const REASONS: Record<string, string> = {
-	forbidden: 'error_page_forbidden',
-	'not-found': 'error_org_person_not_found',
-	conflict: 'error_org_already_member',
-	'last-admin': 'error_org_last_admin'
-};
-
-function answer(result: { ok: true } | { ok: false; reason: string }, done: string) {
+/** An operation's answer as the page shows it: a notice, or translated errors with their status. */
+function answer(result: Result<unknown>, done: string, values?: Record<string, string>) {
 	if (result.ok) return { done };
-	if (result.reason === 'forbidden') error(403, 'Forbidden');
-	return fail(result.reason === 'not-found' ? 404 : 409, {
-		errors: { form: REASONS[result.reason] }
+	if (result.kind === 'forbidden') error(403, 'Forbidden');
+	return fail(FAILURE_STATUS[result.kind], {
+		values,
+		errors: result.errors ?? { form: 'error_generic' }
 	});
 }
 
@@ -52,20 +58,57 @@ export const actions: Actions = {
 		return answer(await requestToJoin(db, locals.user, id), 'org_join_requested');
 	},
 	invite: async ({ params, locals, request }) => {
-		const data = await request.formData().catch(() => new FormData());
-		const contact = String(data.get('contact') ?? '').slice(0, 254);
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const contact = form.text('contact').slice(0, 254);
+		const { id } = await orgId(params.slug, locals);
+		const s = await services();
+		const deps = {
+			db: s.database.db,
+			mailer: s.mailer,
+			sms: s.sms,
+			origin: s.config.origin,
+			locale: getLocale()
+		};
+		const result = await inviteToOrganisation(deps, locals.user, id, { contact });
+		// The form is emptied once sent, whoever the contact is.
+		return answer(result, 'org_invited', result.ok ? undefined : { contact });
+	},
+	invitation: async ({ params, locals, request }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
+		const { db } = await orgId(params.slug, locals);
+		const result = await answerInvitation(
+			db,
+			locals.user,
+			{ id: form.text('invitation').slice(0, 100) },
+			choice
+		);
+		return answer(
+			result,
+			choice === 'accept' ? 'org_invitation_accepted' : 'org_invitation_declined'
+		);
+	},
+	withdraw: async ({ params, locals, request }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
 		const { db, id } = await orgId(params.slug, locals);
-		return answer(await inviteMember(db, locals.user, id, contact), 'org_invited');
+		return answer(
+			await withdrawInvitation(db, locals.user, id, form.text('invitation')),
+			'org_invitation_withdrawn'
+		);
 	},
 	member: async ({ params, locals, request }) => {
-		const data = await request.formData().catch(() => new FormData());
-		const change = String(data.get('change') ?? '');
-		if (!['accept', 'make-admin', 'make-member', 'remove'].includes(change))
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const change = form.text('change');
+		if (!MEMBERSHIP_CHANGES.includes(change as MembershipChange))
 			return fail(400, { errors: { form: 'error_generic' } });
 		const { db, id } = await orgId(params.slug, locals);
-		const userId = String(data.get('user') ?? '').slice(0, 100);
+		const userId = form.text('user').slice(0, 100);
 		return answer(
-			await setMembership(db, locals.user, id, userId, change as 'accept'),
+			await setMembership(db, locals.user, id, userId, change as MembershipChange),
 			'org_membership_saved'
 		);
 	},

@@ -5,6 +5,7 @@ import { createReferral, referableService } from '#lib/server/referrals/create-r
 import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { referringOrganisations } from '#lib/server/referrals/policy.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
+import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -49,9 +50,13 @@ export const actions: Actions = {
 			agreed: form.text('agreed') === 'yes'
 		};
 		if (locals.rateLimited) return fail(429, { values, errors: { form: 'error_rate_limited' } });
-		const result = await createReferral(referralDeps(await services()), locals.user, values);
-		if (result.ok) redirect(303, localizeHref(`/referrals/${result.id}?created=1`));
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(result.status, { values, errors: result.errors });
+		const deps = { ...referralDeps(await services()), locale: getLocale() };
+		const result = await createReferral(deps, locals.user, values);
+		if (result.ok) redirect(303, localizeHref(`/referrals/${result.value.id}?created=1`));
+		if (result.kind === 'forbidden') error(403, 'Forbidden');
+		return fail(FAILURE_STATUS[result.kind], {
+			values,
+			errors: result.errors ?? { form: 'error_generic' }
+		});
 	}
 };

@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+
+/** The page behind an invitation link: the organisation, and accept or decline once signed in. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { database } = await services();
+	const invitation = await invitationByToken(database.db, params.token);
+	if (!invitation) error(404, 'Not found');
+	return { organisation: invitation.organisation, signedIn: !!locals.user };
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals, request }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
+		const { database } = await services();
+		const result = await answerInvitation(
+			database.db,
+			locals.user,
+			{ token: params.token },
+			choice
+		);
+		if (result.ok)
+			redirect(
+				303,
+				localizeHref(
+					choice === 'accept'
+						? `/organisations/${result.value.slug}`
+						: '/account/waiting?declined=1'
+				)
+			);
+		return fail(FAILURE_STATUS[result.kind], {
+			errors: result.errors ?? { form: 'error_generic' }
+		});
+	}
+};

@@ -1,0 +1,37 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { services } from '#lib/server/platform/app.ts';
+import { answerAsPerson, referralByToken } from '#lib/server/referrals/person-confirmation.ts';
+import { readForm } from '#lib/server/accounts/form-data.ts';
+import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+
+/** The page behind the link sent to a referred person: "this is me" or "not me". */
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	if (url.searchParams.has('answered')) return { answered: true as const };
+	const { database } = await services();
+	const found = await referralByToken(database.db, locals.user, params.token, getLocale());
+	if (!found) error(404, 'Not found');
+	return { answered: false as const, signedIn: !!locals.user, ...found };
+};
+
+export const actions: Actions = {
+	default: async ({ params, locals, request }) => {
+		const form = await readForm(request);
+		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
+		if (answer === 'me' && !locals.user) redirect(303, localizeHref('/sign-in'));
+		if (locals.rateLimited) return fail(429, { errors: { form: 'error_rate_limited' } });
+		const { database } = await services();
+		const result = await answerAsPerson(database.db, locals.user, { token: params.token }, answer);
+		if (result.ok)
+			redirect(
+				303,
+				answer === 'me'
+					? localizeHref(`/referrals/${result.value.id}`)
+					: localizeHref(`/referrals/claim/${params.token}?answered`)
+			);
+		return fail(FAILURE_STATUS[result.kind], {
+			errors: result.errors ?? { form: 'error_generic' }
+		});
+	}
+};
