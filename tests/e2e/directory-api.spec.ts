@@ -80,8 +80,17 @@ test('a profile photo is resized and converted, and stripped of its location', a
 	await expect(page.locator('#f-photo-error')).toContainText('not a photo we can use');
 });
 
-test('a skill typed in words becomes an ESCO filter, without JavaScript', async ({ page }) => {
-	await page.goto('/en/members?skill=physiotherapist');
-	await expect(page.getByRole('checkbox', { name: 'physiotherapist', exact: true })).toBeChecked();
-	await expect(page.getByRole('heading', { level: 2 })).toContainText('results');
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a skill typed in words becomes an ESCO filter', async ({ page }) => {
+		await page.goto('/en/members');
+		await page.locator('#skill').fill('physiotherapist');
+		await page.locator('#skill').press('Enter');
+		await expect(page).toHaveURL(/skill=physiotherapist/);
+		await expect(
+			page.getByRole('checkbox', { name: 'physiotherapist', exact: true })
+		).toBeChecked();
+		await expect(page.getByRole('heading', { level: 2 })).toContainText('results');
+	});
 });

@@ -1,49 +1,34 @@
-// ISO 3166-1 alpha-2 country codes and ISO 639-1 language codes (names come from Intl.DisplayNames
-// in the reader's language, so no name tables are shipped).
-export const COUNTRY_CODES: readonly string[] = (
-	'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ ' +
-	'BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM ' +
-	'DO DY DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR ' +
-	'GS GT GU GW GY HK HM HN HR HT HU HV ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI ' +
-	'KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO ' +
-	'MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NH NI NL NO NP NR NU NZ OM PA PE PF PG PH ' +
-	'PK PL PM PN PR PS PT PW PY QA RE RH RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO ' +
-	'SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA ' +
-	'VC VD VE VG VI VN VU WF WS YD YE YT ZA ZM ZW '
-)
-	.trim()
-	.split(' ');
+import isoCountries from 'i18n-iso-countries';
+import ISO6391 from 'iso-639-1';
 
-export const LANGUAGE_CODES: readonly string[] = (
-	'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv ' +
-	'cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ' +
-	'ht hu hy hz ia id ie ig ii ik in io is it iu iw ja ji jv jw ka kg ki kj kk kl km kn ko kr ' +
-	'ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo mr ms mt my na nb nd ne ng ' +
-	'nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg sh si sk ' +
-	'sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve ' +
-	'vi vo wa wo xh yi yo za zh zu '
-)
-	.trim()
-	.split(' ');
+// ISO 3166-1 alpha-2 country codes (with Kosovo's XK) and ISO 639-1 language codes, from maintained
+// libraries rather than a hand-kept list; names come from Intl.DisplayNames in the reader's language.
+export const COUNTRY_CODES: readonly string[] = Object.keys(isoCountries.getAlpha2Codes()).sort();
+
+export const LANGUAGE_CODES: readonly string[] = ISO6391.getAllCodes().slice().sort();
 
 const countries = new Set(COUNTRY_CODES);
 const languages = new Set(LANGUAGE_CODES);
 export const isCountryCode = (code: string) => countries.has(code);
 export const isLanguageCode = (code: string) => languages.has(code);
 
+/** Options for a select, sorted by name; two codes with one name (Akan: ak, tw) carry their code. */
+function options(codes: readonly string[], locale: string, type: 'region' | 'language') {
+	const named = codes.map((code) => ({ code, name: names(locale, type).of(code) ?? code }));
+	const seen = new Map<string, number>();
+	for (const o of named) seen.set(o.name, (seen.get(o.name) ?? 0) + 1);
+	return named
+		.map((o) => ((seen.get(o.name) ?? 0) > 1 ? { ...o, name: `${o.name} (${o.code})` } : o))
+		.sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
 /** Country and language names in the reader's language, sorted for a select. */
 export function countryOptions(locale: string) {
-	const names = new Intl.DisplayNames([locale], { type: 'region' });
-	return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-		a.name.localeCompare(b.name, locale)
-	);
+	return options(COUNTRY_CODES, locale, 'region');
 }
 
 export function languageOptions(locale: string) {
-	const names = new Intl.DisplayNames([locale], { type: 'language' });
-	return LANGUAGE_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-		a.name.localeCompare(b.name, locale)
-	);
+	return options(LANGUAGE_CODES, locale, 'language');
 }
 
 // Building an Intl.DisplayNames costs more than a lookup: one per language and kind, kept.
