@@ -24,6 +24,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/services/:service', who: 'visitor' },
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
+	{ path: '/account/waiting', who: 'member' },
 	{ path: '/profile', who: 'member' },
 	{ path: '/profile?esco=nurse', who: 'member' },
 	{ path: '/organisations/new', who: 'member' },

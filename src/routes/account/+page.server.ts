@@ -10,13 +10,19 @@ import {
 	setLocale
 } from '#lib/server/accounts/sessions.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
+import { invitationsFor } from '#lib/server/organisations/invitations.ts';
+import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
 	const { database } = await services();
 	const sessions = await listSessions(database.db, locals.user.id, locals.sessionId);
+	const waiting =
+		(await invitationsFor(database.db, locals.user)).length +
+		(await referralsWaitingFor(database.db, locals.user, getLocale())).length;
 	return {
+		waiting,
 		me: { name: locals.user.name, locale: locals.user.locale, roles: locals.user.roles },
 		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))
 	};
