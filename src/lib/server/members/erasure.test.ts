@@ -10,6 +10,7 @@ import { setRoles } from '../accounts/roles.ts';
 import { user } from '../accounts/schema.ts';
 import { organisationMember } from './schema.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
+import { requestToJoin, setMembership } from '../organisations/memberships.ts';
 import { readAuditLog } from '../admin/audit-log.ts';
 import { deleteMyAccount } from './my-data.ts';
 import { saveProfile, emptyProfile } from './save-profile.ts';
@@ -71,6 +72,22 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		const caseworker = await buildMember(s, { roles: ['moderator'] });
 		await signIn(s, caseworker.email, caseworker.password);
 		await setRoles(s.database.db, adminActor, caseworker.id, ['moderator', 'service_provider']);
+		// A membership: its audit rows name the member in their details.
+		const org = await createOrganisation(s.database.db, adminActor, {
+			...orgForm,
+			name: 'Maison Commune'
+		});
+		if (!org.ok) throw new Error('organisation not created');
+		const caseworkerActor = { id: caseworker.id, roles: ['member' as const] };
+		expect((await requestToJoin(s.database.db, caseworkerActor, org.id)).ok).toBe(true);
+		expect(
+			(await setMembership(s.database.db, adminActor, org.id, caseworker.id, 'accept')).ok
+		).toBe(true);
+		const membershipRows = await s.database.db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.subjectId, org.id));
+		expect(JSON.stringify(membershipRows)).toContain(caseworker.id);
 		const log = await readAuditLog(
 			s.database.db,
 			{ id: caseworker.id, roles: ['member', 'administrator'] },
