@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
 import { memberProfile, organisation } from './schema.ts';
+import { publicOrganisation } from '../organisations/public.ts';
 
 export type HomeSummary = {
 	memberCount: number;
@@ -9,7 +10,7 @@ export type HomeSummary = {
 	members: { name: string; headline: string; contentLocale: string }[];
 };
 
-/** What the home page shows: only public profiles and organisation pages. */
+/** What the home page shows: only public profiles and approved organisations. */
 export async function homeSummary(db: Db): Promise<HomeSummary> {
 	const [{ n }] = await db.select({ n: count() }).from(user);
 	const organisations = await db
@@ -20,6 +21,7 @@ export async function homeSummary(db: Db): Promise<HomeSummary> {
 			contentLocale: organisation.contentLocale
 		})
 		.from(organisation)
+		.where(publicOrganisation())
 		.orderBy(organisation.name)
 		.limit(6);
 	const members = await db

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';
+import { publicOrganisation } from './public.ts';
 
 export const summaryColumns = {
 	id: organisation.id,
@@ -19,7 +20,7 @@ export const summaryColumns = {
 
 /** Approved organisations by name and description (same matching as members), type and country. */
 export async function searchOrganisations(db: Db, query: DirectoryQuery) {
-	const conditions: SQL[] = [eq(organisation.status, 'approved')];
+	const conditions: SQL[] = [publicOrganisation()];
 	if (query.kind) conditions.push(eq(organisation.kind, query.kind));
 	const country = query.residence || query.origin;
 	if (country) conditions.push(sql`${organisation.countries} @> ${sql.param([country])}::text[]`);

@@ -13,12 +13,24 @@ import {
 import { textsFor } from './service-texts.ts';
 import { isOpenAt } from './openings.ts';
 
-export async function serviceIdForCode(db: Db, code: string) {
+/**
+ * The service behind a short link, when the actor may see it: otherwise null, so a short link of a
+ * draft, or of a pending or rejected organisation's service, does not reveal that the service exists.
+ */
+export async function serviceIdForCode(db: Db, code: string, actor: Actor = null) {
 	const [row] = await db
-		.select({ id: service.id })
+		.select({
+			id: service.id,
+			organisationId: service.organisationId,
+			published: service.published,
+			organisationStatus: organisation.status
+		})
 		.from(service)
+		.innerJoin(organisation, eq(organisation.id, service.organisationId))
 		.where(eq(service.shortCode, code.slice(0, 16)));
-	return row?.id ?? null;
+	if (!row) return null;
+	const staff = await isStaff(db, actor, row.organisationId);
+	return canService(actor, 'view', row, staff) ? row.id : null;
 }
 
 /** Everything the service page shows, or null when the actor may not see it (or it is unknown). */

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
 import { isStaff } from './policy.ts';
+import { publicOrganisation } from '../organisations/public.ts';
 import { service, serviceAtLocation, serviceLocation } from './schema.ts';
 import { currentVersion, type ServiceVersion } from './save-service.ts';
 import { baseTexts, textsFor } from './service-texts.ts';
@@ -43,7 +44,10 @@ export async function organisationServices(db: Db, organisationId: string) {
 		.orderBy(asc(service.name));
 }
 
-/** What the public sees of an organisation's services: published, still offered, by name. */
+/**
+ * What the public sees of an organisation's services: published, still offered, by name; nothing
+ * while the organisation is pending or rejected.
+ */
 export async function publishedServicesOf(db: Db, organisationId: string, locale: string) {
 	const rows = await db
 		.select({
@@ -53,9 +57,11 @@ export async function publishedServicesOf(db: Db, organisationId: string, locale
 			translations: service.translations
 		})
 		.from(service)
+		.innerJoin(organisation, eq(organisation.id, service.organisationId))
 		.where(
 			and(
 				eq(service.organisationId, organisationId),
+				publicOrganisation(),
 				eq(service.published, true),
 				inArray(service.status, LISTED_STATUSES)
 			)

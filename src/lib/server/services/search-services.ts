@@ -3,6 +3,7 @@ import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DEFAULT_RADIUS_KM, type ServiceQuery } from '#lib/services/search-query.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../members/schema.ts';
+import { publicOrganisation } from '../organisations/public.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';
 import { service, serviceAtLocation, serviceLocation, serviceOpening } from './schema.ts';
@@ -84,7 +85,7 @@ export async function searchServices(
 	const at = opts.at ?? new Date();
 	const where: SQL[] = [
 		eq(service.published, true),
-		eq(organisation.status, 'approved'),
+		publicOrganisation(),
 		inArray(service.status, LISTED_STATUSES)
 	];
 	const key = searchKey(query.q);

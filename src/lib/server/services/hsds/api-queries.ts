@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, ilike, isNull, or, sql, type SQL } from 'driz
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { organisation } from '../../members/schema.ts';
+import { publicOrganisation } from '../../organisations/public.ts';
 import { prefixQuery } from '../../members/search-members.ts';
 import { searchKey } from '../../search/normalise.ts';
 import { service, serviceAtLocation, taxonomy, taxonomyTerm } from '../schema.ts';
@@ -118,7 +119,7 @@ export async function getService(db: Db, serviceId: string): Promise<HsdsObject 
 function organisationFilter(q: HsdsQuery): SQL {
 	const services = serviceFilter({ ...q, search: undefined, organization_id: undefined }, {});
 	const conditions: SQL[] = [
-		eq(organisation.status, 'approved'),
+		publicOrganisation(),
 		sql`exists (select 1 from ${service} where ${service.organisationId} = ${organisation.id} and ${services})`
 	];
 	const key = q.search ? searchKey(q.search) : '';

@@ -1,6 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisation } from '../../members/schema.ts';
+import { publicOrganisation } from '../../organisations/public.ts';
 import {
 	organisationHsds,
 	service,
@@ -39,7 +40,7 @@ export const SERVICE_COLUMNS = {
  * for the HSDS API and the export.
  */
 export function visibleService() {
-	return sql`(${service.published} and exists (select 1 from ${organisation} where ${organisation.id} = ${service.organisationId} and ${organisation.status} = 'approved'))`;
+	return sql`(${service.published} and exists (select 1 from ${organisation} where ${organisation.id} = ${service.organisationId} and ${publicOrganisation()}))`;
 }
 
 /** HSDS allows no nulls: absent values are left out, at every depth. */
