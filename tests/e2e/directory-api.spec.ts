@@ -85,6 +85,7 @@ test.describe('without JavaScript', () => {
 
 	test('a skill typed in words becomes an ESCO filter', async ({ page }) => {
 		await page.goto('/en/members');
+		await page.locator('main details summary').first().click();
 		await page.locator('#skill').fill('physiotherapist');
 		await page.locator('#skill').press('Enter');
 		await expect(page).toHaveURL(/skill=physiotherapist/);
