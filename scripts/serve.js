@@ -28,7 +28,13 @@ if (!existsSync(new URL('../build/handler.js', import.meta.url))) {
 const origin = new URL(config.origin);
 process.env.PROTOCOL_HEADER = 'x-passerelle-proto';
 process.env.HOST_HEADER = 'x-passerelle-host';
+// Photo uploads need a few MB. This limit only makes a body fail when it is read: JSON endpoints
+// (/api/*, better-auth) get their own, much smaller one, checked before parsing (hooks.server.ts).
 process.env.BODY_SIZE_LIMIT ??= '4M';
+// TRUST_PROXY alone decides which client address counts (hooks.server.ts reads X-Forwarded-For
+// through it): adapter-node must keep reporting the connection's own address.
+delete process.env.ADDRESS_HEADER;
+delete process.env.XFF_DEPTH;
 
 const { handler } = await import('../build/handler.js');
 const compress = compression({ threshold: 512 });

@@ -14,6 +14,10 @@ import { createPageCache, isCacheable, type PageCache } from '#lib/server/platfo
 import { logger } from '#lib/server/platform/logger.ts';
 import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
 import { hitRateLimit, ruleForPath } from '#lib/server/platform/rate-limit.ts';
+import { clientAddress } from '#lib/server/platform/client-address.ts';
+import { metricsAccess } from '#lib/server/platform/metrics-access.ts';
+import { API_BODY_LIMIT, declaredTooLarge, readWithin } from '#lib/server/platform/body-limit.ts';
+import { hasControlCharacters } from '#lib/http/ids.ts';
 import { rolesOf } from '#lib/server/accounts/roles.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { brandStyle } from '#lib/server/admin/brand-style.ts';
@@ -46,13 +50,13 @@ const observe: Handle = async ({ event, resolve }) => {
 			return new Response('not ready', { status: 503 });
 		}
 	}
-	if (pathname === '/metrics') {
-		return new Response(await registry.metrics(), {
-			headers: { 'content-type': registry.contentType }
-		});
-	}
+	if (pathname === '/metrics') return metrics(event);
 	const started = performance.now();
-	event.locals.clientAddress = safeClientAddress(event);
+	event.locals.clientAddress = clientAddress(
+		peerAddress(event),
+		event.request.headers.get('x-forwarded-for'),
+		config().trustProxy
+	);
 	const response = await resolve(event);
 	httpDuration.observe(
 		{ method: event.request.method, route: event.route.id ?? 'other', status: response.status },
@@ -61,13 +65,80 @@ const observe: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-function safeClientAddress(event: Parameters<Handle>[0]['event']) {
+type Event = Parameters<Handle>[0]['event'];
+
+/** The connection's own address (adapter-node reads the socket: no header is trusted here). */
+function peerAddress(event: Event) {
 	try {
 		return event.getClientAddress();
 	} catch {
 		return 'unknown';
 	}
 }
+
+/** Per-route counts are not public: a bearer token, or loopback only (platform/metrics-access.ts). */
+async function metrics(event: Event) {
+	const access = metricsAccess({
+		token: config().metricsToken,
+		authorization: event.request.headers.get('authorization'),
+		peerAddress: peerAddress(event),
+		forwarded:
+			event.request.headers.has('x-forwarded-for') || event.request.headers.has('forwarded')
+	});
+	if (access === 'unauthorized')
+		return new Response('unauthorized', {
+			status: 401,
+			headers: { 'content-type': 'text/plain', 'www-authenticate': 'Bearer' }
+		});
+	if (access === 'forbidden')
+		return new Response('forbidden', { status: 403, headers: { 'content-type': 'text/plain' } });
+	return new Response(await registry.metrics(), {
+		headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' }
+	});
+}
+
+function refuse(event: Event, status: 400 | 404 | 413, code: string, message: string) {
+	if (event.url.pathname.startsWith('/api/'))
+		return new Response(JSON.stringify({ code, message }), {
+			status,
+			headers: { 'content-type': 'application/json' }
+		});
+	return new Response(message, { status, headers: { 'content-type': 'text/plain' } });
+}
+
+/**
+ * Refusals before any route runs (each route also parses its own input: this is the outer wall).
+ * Control characters in the path or query; `?/default`, which SvelteKit reserves and answers with
+ * an exception; JSON bodies over API_BODY_LIMIT, refused before anything parses them.
+ */
+const guard: Handle = async ({ event, resolve }) => {
+	if (hasControlCharacters(event.url))
+		return refuse(event, 400, 'BAD_REQUEST', 'The address holds characters it may not hold');
+	const action = [...event.url.searchParams.keys()].find((k) => k.startsWith('/'));
+	if (event.request.method === 'POST' && action === '/default')
+		return refuse(event, 404, 'NOT_FOUND', 'No such action');
+	if (!event.url.pathname.startsWith('/api/') || !event.request.body) return resolve(event);
+	const tooLarge = () =>
+		refuse(event, 413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${API_BODY_LIMIT} bytes`);
+	if (declaredTooLarge(event.request, API_BODY_LIMIT)) return tooLarge();
+	if (event.request.headers.has('content-length')) return resolve(event);
+	// No declared length (chunked): read it here, within the limit, and hand the bytes on.
+	const read = await readWithin(event.request, API_BODY_LIMIT);
+	if (!read.ok)
+		return read.reason === 'too_large'
+			? tooLarge()
+			: refuse(event, 400, 'BAD_REQUEST', 'The body could not be read');
+	const headers = new Headers(event.request.headers);
+	headers.delete('transfer-encoding');
+	const request = new Request(event.request.url, {
+		method: event.request.method,
+		headers,
+		body: read.body as BodyInit | null,
+		signal: event.request.signal
+	});
+	// The event's request is read-only; the handles after this one get a copy that holds the bytes.
+	return resolve({ ...event, request });
+};
 
 const rateLimit: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || !config().rateLimit) return resolve(event);
@@ -169,6 +240,8 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	h.set('referrer-policy', 'strict-origin-when-cross-origin');
 	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
 	h.set('cross-origin-opener-policy', 'same-origin');
+	if (config().origin.startsWith('https:'))
+		h.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	if (event.locals.user && !h.has('cache-control')) h.set('cache-control', 'private, no-store');
 	return response;
 };
@@ -176,6 +249,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	observe,
 	securityHeaders,
+	guard,
 	rateLimit,
 	pageCache,
 	authApi,

@@ -104,3 +104,64 @@ test('names in Arabic, Chinese and with accents are accepted and shown intact', 
 		await context.close();
 	}
 });
+
+test('a 6 MB JSON body to the auth API is refused with 413 before it is read', async ({
+	baseURL
+}) => {
+	const big = JSON.stringify({ email: 'x'.repeat(6 * 1024 * 1024), password: 'p' });
+	const post = (path: string, body: BodyInit, extra: RequestInit = {}) =>
+		fetch(`${baseURL}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', origin: baseURL! },
+			body,
+			...extra
+		});
+	for (const path of ['/api/auth/sign-in/email', '/api/auth/sign-up/email', '/api/v1/members']) {
+		const response = await post(path, big);
+		expect(response.status, path).toBe(413);
+		expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+	}
+	// Without a declared length (chunked) the limit holds as well.
+	const chunks = new ReadableStream({
+		start(controller) {
+			for (let i = 0; i < 96; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(65_536)));
+			controller.close();
+		}
+	});
+	const chunked = await post('/api/auth/sign-in/email', chunks, { duplex: 'half' } as RequestInit);
+	expect(chunked.status).toBe(413);
+	// An ordinary body, chunked or not, still reaches the auth API (a wrong password: 401).
+	const small = JSON.stringify({ email: ADMIN.email, password: 'not the password' });
+	expect((await post('/api/auth/sign-in/email', small)).status).toBe(401);
+	const smallChunked = new ReadableStream({
+		start(controller) {
+			controller.enqueue(new TextEncoder().encode(small));
+			controller.close();
+		}
+	});
+	expect(
+		(await post('/api/auth/sign-in/email', smallChunked, { duplex: 'half' } as RequestInit)).status
+	).toBe(401);
+});
+
+test('posting the reserved action name or an unknown one to a page with actions is a 404', async ({
+	page,
+	baseURL
+}) => {
+	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	for (const path of ['/en/account', '/en/profile', '/en/sign-in/phone', '/en/services/review'])
+		for (const action of ['default', 'nonexistent', 'toString', '__proto__']) {
+			const response = await fetch(`${baseURL}${path}?/${action}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: baseURL!,
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: 'locale=fr'
+			});
+			expect(response.status, `${path}?/${action}`).toBe(404);
+		}
+});

@@ -36,6 +36,19 @@ describe('configuration', () => {
 		expect(c.oidcProviders[0]).toMatchObject({ id: 'google', name: 'Google' });
 	});
 
+	it('trusts no proxy and keeps metrics local unless told otherwise', () => {
+		expect(parseConfig({})).toMatchObject({
+			trustProxy: { kind: 'none' },
+			metricsToken: undefined
+		});
+		expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ kind: 'hops', hops: 1 });
+		expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8,::1' }).trustProxy).toMatchObject({
+			kind: 'list',
+			entries: ['10.0.0.0/8', '::1']
+		});
+		expect(parseConfig({ METRICS_TOKEN: 'x'.repeat(32) }).metricsToken).toBe('x'.repeat(32));
+	});
+
 	it.each([
 		[{ PORT: 'abc' }, /^Invalid configuration: PORT /],
 		[{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL /],
@@ -44,7 +57,10 @@ describe('configuration', () => {
 		[{ OIDC_PROVIDERS: '{nope' }, /^Invalid configuration: OIDC_PROVIDERS is not valid JSON/],
 		[{ OIDC_PROVIDERS: '[{"id":"x"}]' }, /^Invalid configuration: OIDC_PROVIDERS /],
 		[{ SEED_DEMO: 'maybe' }, /^Invalid configuration: SEED_DEMO /],
-		[{ ORIGIN: 'localhost' }, /^Invalid configuration: ORIGIN /]
+		[{ ORIGIN: 'localhost' }, /^Invalid configuration: ORIGIN /],
+		[{ TRUST_PROXY: 'the load balancer' }, /^Invalid configuration: TRUST_PROXY must be false/],
+		[{ TRUST_PROXY: '10.0.0.0/40' }, /^Invalid configuration: TRUST_PROXY has a prefix/],
+		[{ METRICS_TOKEN: 'short' }, /^Invalid configuration: METRICS_TOKEN must be at least 16/]
 	])('stops with one line naming the variable: %o', (env, message) => {
 		expect(() => parseConfig(env)).toThrow(message);
 		try {

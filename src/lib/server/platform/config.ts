@@ -1,6 +1,7 @@
 import { isTimeZone } from '#lib/services/service-form.ts';
 import { z } from 'zod';
 import path from 'node:path';
+import { parseTrustProxy } from './client-address.ts';
 
 const booleanString = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -27,6 +28,15 @@ const oidcProviders = z
 		}
 	})
 	.pipe(z.array(oidcProvider));
+
+const trustProxy = z.string().transform((raw, ctx) => {
+	const parsed = parseTrustProxy(raw);
+	if (typeof parsed === 'string') {
+		ctx.addIssue({ code: 'custom', message: parsed });
+		return z.NEVER;
+	}
+	return parsed;
+});
 
 const schema = z.object({
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -57,7 +67,13 @@ const schema = z.object({
 		.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
 		.default('UTC'),
 	JOBS: booleanString.default(true),
-	PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15)
+	PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
+	TRUST_PROXY: trustProxy.default({ kind: 'none' }),
+	METRICS_TOKEN: z
+		.string()
+		.regex(/^\S+$/, 'must not contain spaces')
+		.min(16, 'must be at least 16 characters')
+		.optional()
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -98,7 +114,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		referralDueDays: c.REFERRAL_DUE_DAYS,
 		serviceTimeZone: c.SERVICE_TIME_ZONE,
 		jobs: c.JOBS,
-		pageCacheSeconds: c.PAGE_CACHE_SECONDS
+		pageCacheSeconds: c.PAGE_CACHE_SECONDS,
+		trustProxy: c.TRUST_PROXY,
+		metricsToken: c.METRICS_TOKEN
 	};
 }
 

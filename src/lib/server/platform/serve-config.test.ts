@@ -9,7 +9,9 @@ describe('start-up with a bad configuration', () => {
 		['PORT', 'seventy'],
 		['DATABASE_URL', 'mysql://db/passerelle'],
 		['OIDC_PROVIDERS', '[{"id":"google"}]'],
-		['SMTP_URL', 'mail.example.org']
+		['SMTP_URL', 'mail.example.org'],
+		['TRUST_PROXY', 'everyone'],
+		['METRICS_TOKEN', 'short']
 	])('stops before listening with one line naming %s', (name, value) => {
 		const result = spawnSync(process.execPath, ['scripts/serve.js'], {
 			cwd: root,

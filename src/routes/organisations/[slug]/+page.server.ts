@@ -16,6 +16,7 @@ import type { MembershipChange } from '#lib/server/organisations/policy.ts';
 import type { Result } from '#lib/server/platform/result.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { idParam } from '#lib/http/id-param.ts';
 
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { publishedServicesOf } from '#lib/server/services/manage.ts';
@@ -24,6 +25,7 @@ import { saveOrganisationLogo } from '#lib/server/organisations/organisation-log
 const MEMBERSHIP_CHANGES: MembershipChange[] = ['accept', 'make-admin', 'make-member', 'remove'];
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
+	idParam('slug', params.slug);
 	const { database } = await services();
 	const page = await getOrganisation(database.db, locals.user, params.slug.slice(0, 120));
 	if (!page) error(404, 'Not found');
@@ -35,6 +37,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 async function orgId(slug: string, locals: App.Locals) {
+	idParam('slug', slug);
 	const { database } = await services();
 	const page = await getOrganisation(database.db, locals.user, slug.slice(0, 120));
 	if (!page) error(404, 'Not found');

@@ -7,8 +7,10 @@ import { postMessage } from '#lib/server/referrals/thread.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
+	idParam('uuid', params.id);
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
 	const { database } = await services();
 	const referral = await getReferral(database.db, locals.user, params.id, getLocale());
@@ -26,6 +28,7 @@ function prefixed(transition: string, errors: Record<string, string>) {
 
 export const actions: Actions = {
 	transition: async ({ params, locals, request }) => {
+		idParam('uuid', params.id);
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const transition = form.text('transition').slice(0, 20);
@@ -51,6 +54,7 @@ export const actions: Actions = {
 		});
 	},
 	message: async ({ params, locals, request }) => {
+		idParam('uuid', params.id);
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const body = form.text('body');

@@ -3,12 +3,13 @@ import type { RequestHandler } from './$types';
 import { services } from '#lib/server/platform/app.ts';
 import { serviceIdForCode } from '#lib/server/services/get-service.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 /** Short links for service pages (printed on paper, sent by SMS): /s/<code> → the page. */
 export const GET: RequestHandler = async ({ params }) => {
-	if (!/^[A-Za-z0-9]{4,16}$/.test(params.code)) error(404);
+	const code = idParam('shortCode', params.code);
 	const { database } = await services();
-	const id = await serviceIdForCode(database.db, params.code);
+	const id = await serviceIdForCode(database.db, code);
 	if (!id) error(404);
 	redirect(301, localizeHref(`/services/${id}`));
 };

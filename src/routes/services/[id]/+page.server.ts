@@ -5,11 +5,13 @@ import { getService } from '#lib/server/services/get-service.ts';
 import { isStale } from '#lib/server/services/stale.ts';
 import { staffOrganisations } from '#lib/server/services/policy.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
+	const id = idParam('uuid', params.id);
 	const { database, config } = await services();
 	const locale = getLocale();
-	const service = await getService(database.db, locals.user, params.id, { locale });
+	const service = await getService(database.db, locals.user, id, { locale });
 	if (!service) error(404);
 	// Caseworkers of another organisation may refer people to it.
 	const canRefer =

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { textId } from '#lib/http/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { organisation } from '../../members/schema.ts';
 import { publicOrganisation } from '../../organisations/public.ts';
@@ -23,7 +24,8 @@ import {
  * and service_at_locations only through such services. Nothing here reads referrals.
  */
 
-const id = z.string().trim().min(1).max(200);
+// Query-string ids go through the one id parser: a NUL byte or a control character is a 400.
+const id = textId;
 
 /** The query string of every list endpoint (HSDS names; parameters it does not know are ignored). */
 export const hsdsQuery = z.object({

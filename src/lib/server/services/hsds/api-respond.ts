@@ -4,6 +4,7 @@ import { services } from '../../platform/app.ts';
 import { hsdsOpenApi } from './validate.ts';
 import { parseHsdsQuery, type HsdsPage, type HsdsQuery } from './api-queries.ts';
 import type { HsdsObject } from './to-hsds.ts';
+import { parseId } from '#lib/http/ids.ts';
 
 /** The HSDS API's directory data is public: caches and other sites' scripts may read it. */
 const PUBLIC = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
@@ -24,8 +25,10 @@ export async function hsdsItem(
 	get: (db: Db, id: string) => Promise<HsdsObject | null>,
 	what: string
 ) {
+	const key = parseId('id', id);
+	if (!key) return problem(404, 'not_found', `No such ${what}`);
 	const { database } = await services();
-	const found = await get(database.db, id.slice(0, 200));
+	const found = await get(database.db, key);
 	return found ? json(found, 200, PUBLIC) : problem(404, 'not_found', `No such ${what}`);
 }
 

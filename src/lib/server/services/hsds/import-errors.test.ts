@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../../test/databases.ts';
 import type { Services } from '../../platform/services.ts';
@@ -184,6 +186,84 @@ describe.each(DATABASES)('HSDS import refusals on $kind', (target) => {
 		expect(await refused(`${dir}/nothing-here.json`)).toEqual([
 			{ file: 'nothing-here.json', message: 'no such file or directory' }
 		]);
+	});
+
+	it('a table that is a link to /etc/passwd: refused, named, never read', async () => {
+		const pkg = await tabularPackage(tempDir(), {
+			'organizations.csv': tabular()['organizations.csv']
+		});
+		await symlink('/etc/passwd', path.join(pkg, 'services.csv'));
+		await writeFile(
+			path.join(pkg, 'datapackage.json'),
+			JSON.stringify({
+				resources: [
+					{ name: 'organizations', path: 'organizations.csv' },
+					{ name: 'services', path: 'services.csv' }
+				]
+			})
+		);
+		const errors = await refused(pkg);
+		expect(errors).toEqual([
+			{ file: 'services.csv', message: expect.stringMatching(/link to a file outside the package/) }
+		]);
+		expect(JSON.stringify(errors)).not.toMatch(/root:/);
+	});
+
+	it('a table linked from outside the package (an organisation it would approve): refused whole', async () => {
+		const elsewhere = tempDir();
+		const outside = path.join(elsewhere, 'organizations.csv');
+		const rows = tabular()['organizations.csv'];
+		await writeFile(outside, stringify(rows, { header: true, columns: Object.keys(rows[0]) }));
+		// Without datapackage.json too: the CSV files found in the directory are the package.
+		const pkg = tempDir();
+		await symlink(outside, path.join(pkg, 'organizations.csv'));
+		expect(await refused(pkg)).toEqual([
+			{
+				file: 'organizations.csv',
+				message: expect.stringMatching(/link to a file outside the package/)
+			}
+		]);
+		// A linked directory inside the package, and a linked datapackage.json, go no further.
+		const nested = tempDir();
+		await symlink(elsewhere, path.join(nested, 'tables'));
+		await writeFile(
+			path.join(nested, 'datapackage.json'),
+			JSON.stringify({ resources: [{ name: 'organizations', path: 'tables/organizations.csv' }] })
+		);
+		expect(await refused(nested)).toEqual([
+			expect.objectContaining({ file: 'tables/organizations.csv' })
+		]);
+		const linkedDescriptor = tempDir();
+		await writeFile(
+			path.join(elsewhere, 'datapackage.json'),
+			JSON.stringify({ resources: [{ name: 'organizations', path: 'organizations.csv' }] })
+		);
+		await symlink(
+			path.join(elsewhere, 'datapackage.json'),
+			path.join(linkedDescriptor, 'datapackage.json')
+		);
+		expect(await refused(linkedDescriptor)).toEqual([
+			expect.objectContaining({ file: 'datapackage.json' })
+		]);
+	});
+
+	it('a link that stays inside the package is read as the file it points to', async () => {
+		// The package directory itself may be reached through a link (a mounted volume).
+		const real = await tabularPackage(tempDir(), {
+			'organizations.csv': [{ ...tabular()['organizations.csv'][0], name: '' }]
+		});
+		await mkdir(path.join(real, 'v1'));
+		await symlink(path.join(real, 'organizations.csv'), path.join(real, 'v1', 'orgs.csv'));
+		await writeFile(
+			path.join(real, 'datapackage.json'),
+			JSON.stringify({ resources: [{ name: 'organizations', path: 'v1/orgs.csv' }] })
+		);
+		const viaLink = path.join(tempDir(), 'package');
+		await symlink(real, viaLink);
+		// Read through both links: the row's missing name is reported, so the file was read.
+		expect(await refused(viaLink)).toContainEqual(
+			expect.objectContaining({ file: 'v1/orgs.csv', row: 1, field: 'name' })
+		);
 	});
 
 	it('script links, and caps the list of errors', async () => {

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
@@ -36,12 +36,36 @@ function coerce(value: string, type: string | undefined): unknown {
 
 type Resource = { file: string; table: Table };
 
+/**
+ * Where a file of the package really is, if that is inside the package: a symbolic link (to
+ * /etc/passwd, to another package's table) is followed only as far as the package's own directory.
+ * A missing file comes back as is, for the read to report.
+ */
+async function insidePackage(root: string, file: string, b: Bundle): Promise<string | null> {
+	let real: string;
+	try {
+		real = await realpath(path.join(root, file));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return path.join(root, file);
+		b.errors.push({ file, message: `cannot be read: ${(error as Error).message}` });
+		return null;
+	}
+	if (real === root || real.startsWith(root + path.sep)) return real;
+	b.errors.push({
+		file,
+		message: 'is a link to a file outside the package: nothing is read through it, nothing imported'
+	});
+	return null;
+}
+
 /** The CSV resources of the package (its datapackage.json, else the HSDS file names found). */
 async function resourcesOf(dir: string, b: Bundle): Promise<Resource[]> {
 	const tables = tablesByFileName();
 	let listed: { name?: unknown; path?: unknown }[];
+	const descriptor = await insidePackage(dir, 'datapackage.json', b);
+	if (!descriptor) return [];
 	try {
-		const pkg: unknown = JSON.parse(await readFile(path.join(dir, 'datapackage.json'), 'utf8'));
+		const pkg: unknown = JSON.parse(await readFile(descriptor, 'utf8'));
 		if (!isObject(pkg) || !Array.isArray(pkg.resources)) {
 			b.errors.push({ file: 'datapackage.json', field: 'resources', message: 'no resource list' });
 			return [];
@@ -77,9 +101,11 @@ async function resourcesOf(dir: string, b: Bundle): Promise<Resource[]> {
 }
 
 async function readTable(dir: string, resource: Resource, b: Bundle): Promise<Row[]> {
+	const file = await insidePackage(dir, resource.file, b);
+	if (!file) return [];
 	let text: string;
 	try {
-		text = await readFile(path.join(dir, resource.file), 'utf8');
+		text = await readFile(file, 'utf8');
 	} catch (error) {
 		b.errors.push({ file: resource.file, message: `cannot be read: ${(error as Error).message}` });
 		return [];
@@ -117,8 +143,10 @@ async function readTable(dir: string, resource: Resource, b: Bundle): Promise<Ro
  * An HSDS tabular package: a directory with datapackage.json and one CSV per table. Rows are typed
  * by the HSDS schema of their table, then assembled into full documents (assemble-tabular.ts).
  */
-export async function readHsdsTabular(dir: string): Promise<Bundle> {
+export async function readHsdsTabular(target: string): Promise<Bundle> {
 	const b = emptyBundle();
+	// The package's real directory: every file it names must resolve inside it.
+	const dir = await realpath(target);
 	const tables: Tables = new Map();
 	for (const resource of await resourcesOf(dir, b)) {
 		const rows = await readTable(dir, resource, b);

@@ -3,8 +3,10 @@ import type { PageServerLoad } from './$types';
 import { services } from '#lib/server/platform/app.ts';
 import { referralDashboard, staffOrganisation } from '#lib/server/referrals/dashboard.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
+	idParam('slug', params.slug);
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
 	const { database } = await services();
 	const organisation = await staffOrganisation(database.db, locals.user, params.slug);

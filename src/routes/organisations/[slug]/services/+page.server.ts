@@ -8,8 +8,10 @@ import {
 } from '#lib/server/services/manage.ts';
 import { confirmAccurate } from '#lib/server/services/review.ts';
 import { isStale } from '#lib/server/services/stale.ts';
+import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
+	idParam('slug', params.slug);
 	const { database, config } = await services();
 	const org = await staffOrganisation(database.db, locals.user, params.slug);
 	const now = new Date();
@@ -27,6 +29,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	confirm: async ({ params, locals, request }) => {
+		idParam('slug', params.slug);
 		const { database } = await services();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const data = await request.formData().catch(() => new FormData());

@@ -4,21 +4,25 @@ import { services } from '#lib/server/platform/app.ts';
 import { findProfileRow } from '#lib/server/members/get-profile.ts';
 import { viewerOf } from '#lib/server/members/policy.ts';
 import { canSee } from '#lib/members/profile.ts';
-import { photoKey, PHOTO_SIZES, type PhotoSize } from '#lib/server/members/photo.ts';
+import { photoKey, PHOTO_SIZES } from '#lib/server/members/photo.ts';
+import { idParam } from '#lib/http/id-param.ts';
+import { ownKey } from '#lib/http/ids.ts';
 
 /** A profile photo, only for those allowed to see it: the photo has its own visibility. */
 export const GET: RequestHandler = async ({ params, locals }) => {
-	if (!(params.size in PHOTO_SIZES)) error(404, 'Not found');
+	const size = ownKey(PHOTO_SIZES, params.size);
+	if (!size) error(404, 'Not found');
+	const id = idParam('id', params.id);
 	const { database, storage } = await services();
-	const row = await findProfileRow(database.db, params.id.slice(0, 100));
-	const viewer = viewerOf(locals.user, params.id);
+	const row = await findProfileRow(database.db, id);
+	const viewer = viewerOf(locals.user, id);
 	if (
 		!row?.photo ||
 		!canSee(viewer, row.listed) ||
 		!canSee(viewer, row.visibility.photo ?? 'nobody')
 	)
 		error(404, 'Not found');
-	const data = await storage.get(photoKey(row.id, row.photo.version, params.size as PhotoSize));
+	const data = await storage.get(photoKey(row.id, row.photo.version, size));
 	if (!data) error(404, 'Not found');
 	const isPublic = row.listed === 'public' && row.visibility.photo === 'public';
 	return new Response(new Uint8Array(data), {

@@ -10,9 +10,11 @@ import { timeZoneOptions } from '#lib/server/services/form-options.ts';
 import { saveLocation } from '#lib/server/services/save-service.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
+	idParam('slug', params.slug);
 	const { database, config } = await services();
 	const org = await staffOrganisation(database.db, locals.user, params.slug);
 	const isNew = params.id === 'new';
@@ -44,6 +46,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
+		idParam('slug', params.slug);
 		const { database, config } = await services();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const raw = locationFormData(await request.formData().catch(() => new FormData()));

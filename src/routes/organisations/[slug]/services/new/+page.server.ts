@@ -6,8 +6,10 @@ import { serviceFormOptions } from '#lib/server/services/form-options.ts';
 import { saveService } from '#lib/server/services/save-service.ts';
 import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
+	idParam('slug', params.slug);
 	const { database } = await services();
 	const org = await staffOrganisation(database.db, locals.user, params.slug);
 	const asked = url.searchParams.get('lang') ?? '';
@@ -36,6 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
+		idParam('slug', params.slug);
 		const { database, config } = await services();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const raw = serviceFormData(await request.formData().catch(() => new FormData()));
