@@ -41,5 +41,72 @@ export default defineConfig(
 			// Links are localised with Paraglide's localizeHref, which resolve() does not know about.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Routes call module operations: no query builder, no tables (conventions: routes are thin).
+		files: ['src/routes/**/*.ts', 'src/routes/**/*.svelte'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{ name: 'drizzle-orm', message: 'Routes call module operations, never the database.' }
+					],
+					patterns: [
+						{ group: ['**/schema.ts'], message: 'Routes never import tables: call an operation.' }
+					]
+				}
+			]
+		}
+	},
+	{
+		// Layers point down: the base layers know no module; app/ is the one place that wires them all.
+		files: [
+			'src/lib/server/platform/**/*.ts',
+			'src/lib/server/db/**/*.ts',
+			'src/lib/server/search/**/*.ts'
+		],
+		ignores: ['**/*.test.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex:
+								'^(\\.\\./)+(app|accounts|admin|members|organisations|esco|countries|services|referrals)/',
+							message: 'platform/, db/ and search/ know no module (and not app/).'
+						},
+						{
+							regex:
+								'^#lib/server/(app|accounts|admin|members|organisations|esco|countries|services|referrals)/',
+							message: 'platform/, db/ and search/ know no module (and not app/).'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Modules never import the composition root: it imports them.
+		files: ['src/lib/server/*/**/*.ts'],
+		ignores: ['src/lib/server/app/**', 'src/lib/server/test/**', '**/*.test.ts', '**/test-helpers.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							regex: '^(\\.\\./)+app/',
+							message: 'Modules never import app/: take what you need as a parameter.'
+						},
+						{
+							regex: '^#lib/server/app/',
+							message: 'Modules never import app/: take what you need as a parameter.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

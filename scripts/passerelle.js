@@ -14,8 +14,8 @@ Commands:
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid.
       ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
   export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
-  jobs run  Run the background jobs now (stale-service and overdue-referral reminders), for
-      deployments that schedule them with cron and start the server with JOBS=false.
+  jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
+      what is queued; the server runs them on their own schedule unless started with JOBS=false.
   backup FILE  Write the whole database and every stored file into FILE (one gzip'd file).
   restore FILE  Replace the database's content and add the files from a backup made by the same
       version. Runs in one transaction: a damaged file changes nothing.
@@ -28,7 +28,7 @@ With the embedded database, stop the server first: one process at a time opens i
 const [command, ...rest] = process.argv.slice(2);
 const { parseConfig, ConfigError } = await import('../src/lib/server/platform/config.ts');
 
-async function withServices(fn) {
+async function withApp(fn) {
 	let config;
 	try {
 		config = { ...parseConfig(process.env), seedDemo: false };
@@ -40,12 +40,12 @@ async function withServices(fn) {
 		throw error;
 	}
 	process.env.LOG_LEVEL ??= 'warn';
-	const { createServices } = await import('../src/lib/server/platform/services.ts');
-	const services = await createServices(config);
+	const { createAppContext } = await import('../src/lib/server/app/context.ts');
+	const context = await createAppContext(config);
 	try {
-		return await fn(services);
+		return await fn(context);
 	} finally {
-		await services.database.close();
+		await context.database.close();
 	}
 }
 
@@ -56,7 +56,7 @@ switch (command) {
 			options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } }
 		});
 		const { createAdmin } = await import('../src/lib/server/accounts/create-admin.ts');
-		const result = await withServices((s) =>
+		const result = await withApp((s) =>
 			createAdmin(s.database.db, s.auth, {
 				email: values.email ?? '',
 				name: values.name ?? '',
@@ -86,7 +86,7 @@ switch (command) {
 		}
 		if (what === 'hsds') {
 			const { importHsds } = await import('../src/lib/server/services/hsds/import.ts');
-			const result = await withServices((s) =>
+			const result = await withApp((s) =>
 				importHsds(s.database.db, dir, { timeZone: values['time-zone'] })
 			);
 			const line = (i) =>
@@ -107,7 +107,7 @@ switch (command) {
 			break;
 		}
 		const { importEsco } = await import('../src/lib/server/esco/import-esco.ts');
-		const result = await withServices((s) =>
+		const result = await withApp((s) =>
 			importEsco(s.database.db, dir, { language: values.language })
 		);
 		if (!result.ok) {
@@ -130,7 +130,7 @@ switch (command) {
 		const { exportHsds, HsdsExportError } =
 			await import('../src/lib/server/services/hsds/export.ts');
 		try {
-			const counts = await withServices((s) => exportHsds(s.database.db, dir));
+			const counts = await withApp((s) => exportHsds(s.database.db, dir));
 			console.log(
 				`Exported to ${dir}: services ${counts.services}, organizations ${counts.organizations}, ` +
 					`service_at_locations ${counts.serviceAtLocations}, taxonomies ${counts.taxonomies}, ` +
@@ -149,8 +149,13 @@ switch (command) {
 			process.exit(1);
 		}
 		const { runJobs } = await import('../src/lib/server/platform/jobs.ts');
-		const { JOBS } = await import('../src/lib/server/platform/job-list.ts');
-		const results = await withServices((s) => runJobs(s, JOBS, { minIntervalMs: 0 }));
+		const { JOBS } = await import('../src/lib/server/app/jobs.ts');
+		const results = await withApp(async (s) => {
+			const done = await runJobs(s, JOBS);
+			// E-mails and SMS the jobs queued leave now, not at the server's next start.
+			await s.queue.drain();
+			return done;
+		});
 		for (const [name, result] of Object.entries(results))
 			console.log(`${name}: ${JSON.stringify(result)}`);
 		break;
@@ -164,7 +169,7 @@ switch (command) {
 		}
 		const { backup, restore, BackupError } = await import('../src/lib/server/platform/backup.ts');
 		try {
-			const counts = await withServices((s) =>
+			const counts = await withApp((s) =>
 				(command === 'backup' ? backup : restore)(
 					{ db: s.database.db, storage: s.storage },
 					positionals[0]
@@ -214,7 +219,7 @@ switch (command) {
 		const { generatePopulation } = await import('../src/lib/server/members/generate-population.ts');
 		const { generateServices } = await import('../src/lib/server/services/generate-services.ts');
 		const started = Date.now();
-		await withServices(async (s) => {
+		await withApp(async (s) => {
 			await generatePopulation(s.database.db, options, (line) => console.log(line));
 			if (directory.services)
 				await generateServices(

@@ -6,10 +6,8 @@ import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { extractLocaleFromUrl, localizeHref } from '#lib/paraglide/runtime.js';
 import { config } from '#lib/server/platform/config.ts';
-import { createServices } from '#lib/server/platform/services.ts';
-import { services, setServices } from '#lib/server/platform/app.ts';
-import { startJobs } from '#lib/server/platform/jobs.ts';
-import { JOBS } from '#lib/server/platform/job-list.ts';
+import { createAppContext } from '#lib/server/app/context.ts';
+import { app, setApp } from '#lib/server/app/app.ts';
 import { createPageCache, isCacheable, type PageCache } from '#lib/server/platform/page-cache.ts';
 import { logger } from '#lib/server/platform/logger.ts';
 import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
@@ -23,14 +21,13 @@ import { getBranding } from '#lib/server/admin/branding.ts';
 import { brandStyle } from '#lib/server/admin/brand-style.ts';
 
 export const init: ServerInit = async () => {
-	const ready = createServices(config(), { getRequestEvent });
-	setServices(ready);
-	const platform = await ready;
-	const { database } = platform;
-	const stopJobs = platform.config.jobs ? startJobs(platform, JOBS) : () => {};
-	// adapter-node emits this after SIGTERM/SIGINT once requests have drained.
+	// The server runs queued and recurring jobs itself unless JOBS=false (then a worker or cron does).
+	const ready = createAppContext(config(), { getRequestEvent, workers: config().jobs });
+	setApp(ready);
+	const { database } = await ready;
+	// adapter-node emits this after SIGTERM/SIGINT once requests have drained; closing the
+	// database stops the job queue first (app/context.ts).
 	process.once('sveltekit:shutdown' as 'exit', () => {
-		stopJobs();
 		database.close().catch((error) => logger.error({ err: error }, 'database close failed'));
 	});
 };
@@ -43,7 +40,7 @@ const observe: Handle = async ({ event, resolve }) => {
 		return new Response('ok', { headers: { 'content-type': 'text/plain' } });
 	if (pathname === '/readyz') {
 		try {
-			const { database } = await services();
+			const { database } = await app();
 			await database.db.execute('select 1');
 			return new Response('ready', { headers: { 'content-type': 'text/plain' } });
 		} catch {
@@ -144,7 +141,7 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || !config().rateLimit) return resolve(event);
 	const rule = ruleForPath(event.url.pathname);
 	if (!rule) return resolve(event);
-	const { database } = await services();
+	const { database } = await app();
 	const { allowed, retryAfter } = await hitRateLimit(database.db, rule, event.locals.clientAddress);
 	if (allowed) return resolve(event);
 	logger.warn({ rule: rule.name }, 'rate limit reached');
@@ -174,14 +171,14 @@ const pageCache: Handle = async ({ event, resolve }) => {
 };
 
 const authApi: Handle = async ({ event, resolve }) => {
-	const { auth } = await services();
+	const { auth } = await app();
 	return svelteKitHandler({ event, resolve, auth, building });
 };
 
 const i18n: Handle = async ({ event, resolve }) => {
 	const { pathname } = event.url;
 	if (UNLOCALISED.test(pathname)) return resolve(event);
-	const { database } = await services();
+	const { database } = await app();
 	const branding = await getBranding(database.db);
 	const urlLocale = extractLocaleFromUrl(event.url);
 	// A bare path (/, /sign-in) carries no language: send the person to their own.
@@ -219,7 +216,7 @@ const session: Handle = async ({ event, resolve }) => {
 	if (/^\/(_app|healthz|readyz|metrics|favicon|robots\.txt|api\/auth)/.test(event.url.pathname)) {
 		return resolve(event);
 	}
-	const { auth, database } = await services();
+	const { auth, database } = await app();
 	const found = await auth.api.getSession({ headers: event.request.headers });
 	if (found) {
 		event.locals.user = {

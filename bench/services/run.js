@@ -219,7 +219,7 @@ const seedSeconds = await prepare();
 const layer = {
 	...(await import('../../src/lib/server/services/search-services.ts')),
 	...(await import('../../src/lib/services/search-query.ts')),
-	schema: await import('../../src/lib/server/db/schema.ts')
+	schema: await import('../../src/lib/server/app/schema.ts')
 };
 const results = [];
 const plans = [];

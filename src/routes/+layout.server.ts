@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 	// A phone account made by its first code is named before anything else.
 	if (needsName(locals.user) && route.id !== '/welcome' && route.id !== '/sign-out')
 		redirect(303, localizeHref('/welcome'));
-	const { database } = await services();
+	const { database } = await app();
 	const branding = await getBranding(database.db);
 	return {
 		user: locals.user ? { name: locals.user.name } : null,

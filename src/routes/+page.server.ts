@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { homeSummary } from '#lib/server/members/home-summary.ts';
 
 export const load: PageServerLoad = async () => {
-	const { database } = await services();
+	const { database } = await app();
 	return { summary: await homeSummary(database.db) };
 };

@@ -70,4 +70,6 @@ test('an administrator sets the name, colours and languages, and sees the outbox
 
 	await page.goto('/en/admin/outbox');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outbox');
+	// The stack has a mail server: messages left through the queue and say so, without a body.
+	await expect(page.locator('.cards .meta', { hasText: 'email · sent' }).first()).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { errorOn } from '#lib/accounts/schemas.ts';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import {
 	endOtherSessions,
@@ -16,7 +16,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	const sessions = await listSessions(database.db, locals.user.id, locals.sessionId);
 	const waiting =
 		(await invitationsFor(database.db, locals.user)).length +
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const locale = form.text('locale');
-		const { database } = await services();
+		const { database } = await app();
 		const { locales } = await getBranding(database.db);
 		if (!(locales as string[]).includes(locale))
 			return fail(400, { errors: errorOn('locale', 'error_generic') });
@@ -52,13 +52,13 @@ export const actions: Actions = {
 	endSession: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
-		const { database } = await services();
+		const { database } = await app();
 		await endSession(database.db, locals.user.id, form.text('session').slice(0, 100));
 		return { ended: true };
 	},
 	endOthers: async ({ locals }) => {
 		if (!locals.user || !locals.sessionId) redirect(303, localizeHref('/sign-in'));
-		const { database } = await services();
+		const { database } = await app();
 		await endOtherSessions(database.db, locals.user.id, locals.sessionId);
 		return { ended: true };
 	}

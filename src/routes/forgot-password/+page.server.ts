@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
@@ -14,7 +14,7 @@ export const actions: Actions = {
 			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = forgotPasswordForm.safeParse({ email: form.text('email') });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			await auth.api.requestPasswordReset({
 				body: {

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { audienceOf } from '#lib/server/countries/audience.ts';
 import { normaliseAlpha2, toAlpha3 } from '#lib/server/countries/codes.ts';
@@ -10,7 +10,7 @@ import { topCorridors } from '#lib/server/countries/top-corridors.ts';
 import { WORLD_MAP } from '#lib/server/countries/world-map.ts';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-	const { database } = await services();
+	const { database } = await app();
 	const locale = getLocale();
 	const audience = audienceOf(locals.user);
 	const choices = [

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { searchMembers } from '#lib/server/members/search-members.ts';
 import { searchOrganisations } from '#lib/server/organisations/search-organisations.ts';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	);
 	const parsed = directoryQuery.safeParse(raw);
 	const locale = getLocale();
-	const { database } = await services();
+	const { database } = await app();
 	const available = await directoryOptions(database.db, locals.user ? 'members' : 'public');
 	const sorted = (codes: string[], name: (c: string, l: string) => string) =>
 		codes

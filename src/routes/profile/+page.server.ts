@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { emptyProfile, saveProfile } from '#lib/server/members/save-profile.ts';
 import { findProfileRow } from '#lib/server/members/get-profile.ts';
 import { labelsFor } from '#lib/server/esco/search-esco.ts';
@@ -13,7 +13,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	const locale = getLocale();
 	const row = await findProfileRow(database.db, locals.user.id);
 	const base = emptyProfile(locals.user.name, locale);
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const data = await request.formData().catch(() => new FormData());
 		const input = profileFromForm(data);
-		const { database } = await services();
+		const { database } = await app();
 		const result = await saveProfile(database.db, locals.user, locals.user.id, input);
 		if (result.ok) {
 			forgetDirectoryOptions();
@@ -71,7 +71,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const data = await request.formData().catch(() => new FormData());
 		const file = data.get('photo');
-		const { database, storage } = await services();
+		const { database, storage } = await app();
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { errors: { photo: 'error_photo_invalid' } });
 		const result = await savePhoto(
@@ -86,7 +86,7 @@ export const actions: Actions = {
 	},
 	removePhoto: async ({ locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
-		const { database, storage } = await services();
+		const { database, storage } = await app();
 		await deletePhoto({ db: database.db, storage }, locals.user, locals.user.id);
 		return { photoRemoved: true };
 	}

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { listReferrals } from '#lib/server/referrals/list-referrals.ts';
 import { referringOrganisations } from '#lib/server/referrals/policy.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
@@ -8,7 +8,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	const query = listQuery.parse(Object.fromEntries(url.searchParams));
 	const result = await listReferrals(database.db, locals.user, query, getLocale());
 	if (!result) redirect(303, localizeHref('/sign-in'));

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, resetPasswordForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -23,7 +23,7 @@ export const actions: Actions = {
 			password: form.text('password')
 		});
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			await auth.api.resetPassword({
 				body: { token: parsed.data.token, newPassword: parsed.data.password }

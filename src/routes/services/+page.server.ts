@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { geocodeCity, searchServices } from '#lib/server/services/search-services.ts';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		code,
 		name: languageName(code, locale)
 	})).sort((a, b) => a.name.localeCompare(b.name, locale));
-	const { database } = await services();
+	const { database } = await app();
 	const db = database.db;
 	const manage = locals.user
 		? { organisations: await staffOrganisations(db, locals.user), curator: isCurator(locals.user) }

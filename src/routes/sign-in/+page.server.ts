@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, signInEmailForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -8,7 +8,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, localizeHref('/account'));
-	const { config } = await services();
+	const { config } = await app();
 	return {
 		providers: config.oidcProviders.map((p) => ({ id: p.id, name: p.name })),
 		notice: url.searchParams.get('reset') === 'done' ? 'reset_done' : null,
@@ -27,7 +27,7 @@ export const actions: Actions = {
 			password: form.text('password')
 		});
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			await auth.api.signInEmail({
 				body: {

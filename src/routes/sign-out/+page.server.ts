@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async () => redirect(303, localizeHref('/'));
 
 export const actions: Actions = {
 	default: async ({ request }) => {
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			await auth.api.signOut({ headers: request.headers });
 		} catch {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, signUpEmailForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 			password: form.text('password')
 		});
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		const locale = getLocale();
 		try {
 			await auth.api.signUpEmail({

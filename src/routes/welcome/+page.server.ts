@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { fieldErrors, nameForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const values = { name: form.text('name').slice(0, 400) };
 		const parsed = nameForm.safeParse({ name: form.text('name') });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			// Through better-auth, so the same rules and the search keys follow (auth.ts hooks).
 			await auth.api.updateUser({ body: { name: parsed.data.name }, headers: request.headers });

@@ -53,7 +53,7 @@ const env = {
 	RATE_LIMIT: process.env.E2E_RATE_LIMIT ?? 'false',
 	// Flows check what visitors see right after a change; the cache is tested on its own.
 	PAGE_CACHE_SECONDS: '0',
-	LOG_LEVEL: 'warn',
+	LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
 	// The flows that write also run on PostgreSQL (scripts/e2e-postgres.js), from an empty database.
 	...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
 };
@@ -62,7 +62,7 @@ if (process.env.E2E_DATABASE_URL) {
 	const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
 	await client.connect();
 	await client.query(
-		'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
+		'drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public;'
 	);
 	await client.end();
 }

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, like } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { startSmsWebhook } from '../../../../tests/support/sms-webhook.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { session, user, verification } from './schema.ts';
 
 /** The auth API as an outside client reaches it: HTTP requests to /api/auth/*. */
 describe.each(DATABASES)('auth API rules on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let sms: Awaited<ReturnType<typeof startSmsWebhook>>;
 	beforeAll(async () => {
 		sms = await startSmsWebhook();
@@ -32,11 +32,13 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 				body: JSON.stringify(body)
 			})
 		);
-	const codeFor = (to: string) =>
-		sms.messages
+	const codeFor = async (to: string) => {
+		await s.queue.drain();
+		return sms.messages
 			.filter((m) => m.to === to)
 			.at(-1)
 			?.body.match(/\b(\d{6})\b/)?.[1];
+	};
 	const usersNamed = (name: string) => s.database.db.select().from(user).where(eq(user.name, name));
 
 	it('refuses the reserved phone-account domain on e-mail sign-up, so the number stays its owner’s', async () => {
@@ -59,7 +61,7 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 		);
 		const verified = await post('/phone-number/verify', {
 			phoneNumber: '+33612345670',
-			code: codeFor('+33612345670')
+			code: await codeFor('+33612345670')
 		});
 		expect(verified.status).toBe(200);
 	});
@@ -90,15 +92,17 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 			const response = await post('/phone-number/send-otp', { phoneNumber });
 			expect(response.status, phoneNumber).toBe(400);
 		}
+		await s.queue.drain();
 		expect(sms.messages.length).toBe(before);
 
 		expect(
 			(await post('/phone-number/send-otp', { phoneNumber: '+33 6 12 34 56 71' })).status
 		).toBe(200);
+		await s.queue.drain();
 		expect(sms.messages.at(-1)?.to).toBe('+33612345671');
 		const first = await post('/phone-number/verify', {
 			phoneNumber: '+33612345671',
-			code: codeFor('+33612345671')
+			code: await codeFor('+33612345671')
 		});
 		expect(first.status).toBe(200);
 
@@ -106,7 +110,7 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 		await post('/phone-number/send-otp', { phoneNumber: '+33 6 12 34 56 71' });
 		const again = await post('/phone-number/verify', {
 			phoneNumber: '+33 6 12 34 56 71',
-			code: codeFor('+33612345671')
+			code: await codeFor('+33612345671')
 		});
 		expect(again.status).toBe(200);
 		expect(
@@ -127,6 +131,7 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 			statuses.push((await post('/phone-number/send-otp', { phoneNumber })).status);
 		expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
 		expect(statuses.slice(5)).toEqual([429, 429]);
+		await s.queue.drain();
 		expect(sms.messages.filter((m) => m.to === phoneNumber)).toHaveLength(5);
 
 		const tries: number[] = [];
@@ -153,7 +158,7 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 	it('keeps one-time codes and session tokens only as hashes', async () => {
 		const phoneNumber = '+34612000222';
 		await post('/phone-number/send-otp', { phoneNumber });
-		const code = codeFor(phoneNumber)!;
+		const code = (await codeFor(phoneNumber))!;
 		const rows = await s.database.db.select().from(verification);
 		const dump = JSON.stringify(rows);
 		expect(dump).not.toContain(code);
@@ -178,7 +183,7 @@ describe.each(DATABASES)('auth API rules on $kind', (target) => {
 	it('spends a code after five wrong tries, even if the right one comes next', async () => {
 		const phoneNumber = '+34612000333';
 		await post('/phone-number/send-otp', { phoneNumber });
-		const code = codeFor(phoneNumber)!;
+		const code = (await codeFor(phoneNumber))!;
 		const wrong = code === '000000' ? '111111' : '000000';
 		for (let i = 0; i < 5; i++)
 			expect((await post('/phone-number/verify', { phoneNumber, code: wrong })).status).toBe(400);

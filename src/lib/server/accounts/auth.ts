@@ -8,7 +8,7 @@ import { sveltekitCookies } from 'better-auth/svelte-kit';
 import type { RequestEvent } from '@sveltejs/kit';
 import { isReservedEmail, nameSchema } from '#lib/accounts/schemas.ts';
 import type { Db } from '../db/client.ts';
-import * as schema from '../db/schema.ts';
+import { account, session, user, verification } from './schema.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { NO_EMAIL_DOMAIN } from '../platform/mail.ts';
 import type { SmsSender } from '../platform/sms.ts';
@@ -59,7 +59,12 @@ export function createAuth(opts: AuthOptions) {
 		baseURL: opts.origin,
 		secret: opts.secret,
 		trustedOrigins: [opts.origin],
-		database: withHashedSessionTokens(drizzleAdapter(opts.db, { provider: 'pg', schema })),
+		database: withHashedSessionTokens(
+			drizzleAdapter(opts.db, {
+				provider: 'pg',
+				schema: { user, session, account, verification }
+			})
+		),
 		verification: {
 			// Reset-link tokens live in identifiers: hashed, like the phone codes' (phone-codes.ts).
 			storeIdentifier: {

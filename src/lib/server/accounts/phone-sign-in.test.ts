@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { startSmsWebhook } from '../../../../tests/support/sms-webhook.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { outbox } from '../platform/schema.ts';
 import { user } from './schema.ts';
 import { needsName } from './phone-sign-in.ts';
 
 describe.each(DATABASES)('phone sign-in on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let sms: Awaited<ReturnType<typeof startSmsWebhook>>;
 	beforeAll(async () => {
 		sms = await startSmsWebhook();
@@ -20,15 +20,17 @@ describe.each(DATABASES)('phone sign-in on $kind', (target) => {
 	});
 
 	const phone = '+33612345678';
-	const codeFor = (to: string) =>
-		sms.messages
+	const codeFor = async (to: string) => {
+		await s.queue.drain();
+		return sms.messages
 			.filter((m) => m.to === to)
 			.at(-1)
 			?.body.match(/\b(\d{6})\b/)?.[1];
+	};
 
 	it('sends a 6-digit code to the webhook and creates a phone-only account, named after the code', async () => {
 		await s.auth.api.sendPhoneNumberOTP({ body: { phoneNumber: phone } });
-		const code = codeFor(phone);
+		const code = await codeFor(phone);
 		expect(code).toMatch(/^\d{6}$/);
 		const result = await s.auth.api.verifyPhoneNumber({
 			body: { phoneNumber: phone, code: code!, locale: 'ar' },
@@ -51,7 +53,7 @@ describe.each(DATABASES)('phone sign-in on $kind', (target) => {
 	it('signs the same person in again with a new code, without a second account', async () => {
 		await s.auth.api.sendPhoneNumberOTP({ body: { phoneNumber: phone } });
 		const result = await s.auth.api.verifyPhoneNumber({
-			body: { phoneNumber: phone, code: codeFor(phone)! }
+			body: { phoneNumber: phone, code: (await codeFor(phone))! }
 		});
 		const rows = await s.database.db.select().from(user).where(eq(user.phoneNumber, phone));
 		expect(rows).toHaveLength(1);
@@ -60,7 +62,7 @@ describe.each(DATABASES)('phone sign-in on $kind', (target) => {
 
 	it('refuses a wrong code', async () => {
 		await s.auth.api.sendPhoneNumberOTP({ body: { phoneNumber: phone } });
-		const right = codeFor(phone)!;
+		const right = (await codeFor(phone))!;
 		const wrong = right === '000000' ? '111111' : '000000';
 		await expect(
 			s.auth.api.verifyPhoneNumber({ body: { phoneNumber: phone, code: wrong } })
@@ -69,15 +71,21 @@ describe.each(DATABASES)('phone sign-in on $kind', (target) => {
 		});
 	});
 
-	it('keeps a failed SMS in the outbox and reports the failure', async () => {
+	it('keeps a failed SMS in the outbox, retries it, and sends it once the gateway answers', async () => {
 		sms.failNextRequests(1);
-		await expect(
-			s.auth.api.sendPhoneNumberOTP({ body: { phoneNumber: '+34612345678' } })
-		).rejects.toThrow();
-		const rows = await s.database.db
-			.select()
-			.from(outbox)
-			.where(eq(outbox.recipient, '+34612345678'));
-		expect(rows.map((r) => r.status)).toEqual(['failed']);
+		await s.auth.api.sendPhoneNumberOTP({ body: { phoneNumber: '+34612345678' } });
+		expect(await s.queue.drain()).toMatchObject({ failed: 1 });
+		const recipient = eq(outbox.recipient, '+34612345678');
+		const [failed] = await s.database.db.select().from(outbox).where(recipient);
+		expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
+		expect(failed.error).toContain('503');
+		// The retry waits out its back-off; once due, it goes through.
+		await s.database.db.execute(
+			sql`update pgboss.job set start_after = now() where name = 'deliver-sms' and state = 'retry'`
+		);
+		expect(await s.queue.drain()).toMatchObject({ completed: 1 });
+		const [sent] = await s.database.db.select().from(outbox).where(recipient);
+		expect(sent).toMatchObject({ status: 'sent', attempts: 2, body: '' });
+		expect(sms.messages.filter((m) => m.to === '+34612345678')).toHaveLength(1);
 	});
 });

@@ -63,9 +63,13 @@ export async function setRoles(
 export type PersonRow = { id: string; name: string; contact: string; roles: Role[] };
 
 /** Administrators' list of people; reading contacts is staff access to personal data, so it is audited. */
+/** Control characters (a NUL byte would make PostgreSQL refuse the query) cannot be in a name. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
 export async function listPeople(db: Db, actor: Actor, query: string, page = 1, perPage = 25) {
 	if (!can(actor, 'admin.manage-roles')) return null;
-	const q = query.trim().slice(0, 100);
+	const q = query.replace(CONTROL, '').trim().slice(0, 100);
 	const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 	const where = q
 		? or(ilike(user.name, pattern), ilike(user.email, pattern), ilike(user.phoneNumber, pattern))

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember, signIn } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { describeDevice, endOtherSessions, endSession, listSessions } from './sessions.ts';
 
 describe.each(DATABASES)('sessions on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { startSmtp } from '../../../../tests/support/smtp.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { outbox } from '../platform/schema.ts';
 import { user } from './schema.ts';
 
 describe.each(DATABASES)('e-mail sign-up on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let smtp: Awaited<ReturnType<typeof startSmtp>>;
 	beforeAll(async () => {
 		smtp = await startSmtp();
@@ -31,6 +31,9 @@ describe.each(DATABASES)('e-mail sign-up on $kind', (target) => {
 		expect(row.name).toBe('Nguyễn Thị Lan');
 		expect(row.emailVerified).toBe(false);
 		expect(row.locale).toBe('fr');
+		// Queued with the request, delivered by the job queue.
+		expect(smtp.mails.find((m) => m.to === 'lan@example.org')).toBeUndefined();
+		expect(await s.queue.drain()).toMatchObject({ completed: 1, failed: 0 });
 		const mail = smtp.mails.find((m) => m.to === 'lan@example.org');
 		expect(mail?.subject).toContain('Confirm');
 		expect(mail?.text).toMatch(/\/api\/auth\/verify-email\?token=/);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { DEFAULT_BRANDING } from '#lib/admin/branding.ts';
 import { forgetBrandingCache, getBranding, LOGO_KEY, saveBranding } from './branding.ts';
 import { brandStyle } from './brand-style.ts';
@@ -16,7 +16,7 @@ const valid = {
 };
 
 describe.each(DATABASES)('branding on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

@@ -15,6 +15,8 @@ export async function readOutbox(db: Db, actor: Actor, limit = 50) {
 			subject: outbox.subject,
 			body: outbox.body,
 			status: outbox.status,
+			attempts: outbox.attempts,
+			error: outbox.error,
 			createdAt: outbox.createdAt
 		})
 		.from(outbox)

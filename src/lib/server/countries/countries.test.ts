@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Visibility } from '../members/schema.ts';
 import { memberProfile } from '../members/schema.ts';
 import { user } from '../accounts/schema.ts';
@@ -29,7 +29,7 @@ const sum = (keep: (row: string[]) => boolean, column = 3) =>
 	CSV.filter(keep).reduce((n, row) => n + Number(row[column]), 0);
 
 describe.each(DATABASES)('countries on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let seconds = 0;
 	beforeAll(async () => {
 		s = await testServices(target);

@@ -1,11 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import * as schema from './schema.ts';
 import { lockDataDir } from './pglite-lock.ts';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-export type Database = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+/** Queries are written with the query builder and the modules' tables: no relational schema here. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Database = {
+	db: Db;
+	kind: 'pglite' | 'postgres';
+	close: () => Promise<void>;
+	/** The embedded database's own client (the job queue runs in-process on it). */
+	pglite?: import('@electric-sql/pglite').PGlite;
+	/** The PostgreSQL connection string (the job queue keeps its own small pool). */
+	url?: string;
+};
 
 export type DatabaseOptions = {
 	/** PostgreSQL connection string; absent means the embedded PGlite database. */
@@ -26,8 +34,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 			max: opts.poolSize ?? 10,
 			options: '-c max_parallel_workers_per_gather=0'
 		});
-		const db = drizzle(pool, { schema }) as unknown as Db;
-		return { db, kind: 'postgres', close: () => pool.end() };
+		const db = drizzle(pool) as unknown as Db;
+		return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -49,10 +57,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 			`maintenance_work_mem = '16MB'`
 		]
 	});
-	const db = drizzle(client, { schema }) as unknown as Db;
+	const db = drizzle(client) as unknown as Db;
 	return {
 		db,
 		kind: 'pglite',
+		pglite: client,
 		close: async () => {
 			await client.close();
 			release();

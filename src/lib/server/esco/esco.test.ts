@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from '../platform/services.ts';
-import { setServices } from '../platform/app.ts';
+import type { AppContext } from '../app/context.ts';
+import { setApp } from '#lib/server/app/app.ts';
 import { setting } from '../platform/schema.ts';
 import { escoConcept } from './schema.ts';
 import { importEsco } from './import-esco.ts';
@@ -35,7 +35,7 @@ Occupation,${TECH_DIRECTOR},2654,directeur technique/directrice technique,"respo
 `;
 
 describe.each(DATABASES)('ESCO on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	const rowCount = async () => {
 		const [row] = await s.database.db.select({ n: count() }).from(escoConcept);
 		return row.n;
@@ -237,7 +237,7 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 	});
 
 	it('answers GET /api/v1/esco with public JSON and rejects bad queries', async () => {
-		setServices(Promise.resolve(s));
+		setApp(Promise.resolve(s));
 		const get = (query: string) =>
 			GET({ url: new URL(`http://localhost/api/v1/esco?${query}`) } as Parameters<typeof GET>[0]);
 

@@ -3,12 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember, buildProfile, signIn } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { actorKey } from '../platform/audit.ts';
 import { auditLog } from '../platform/schema.ts';
 import { setRoles } from '../accounts/roles.ts';
 import { user } from '../accounts/schema.ts';
-import { organisationMember } from './schema.ts';
+import { organisationMember } from '../organisations/schema.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { requestToJoin, setMembership } from '../organisations/memberships.ts';
 import { readAuditLog } from '../admin/audit-log.ts';
@@ -27,8 +27,8 @@ const orgForm = {
 };
 
 describe.each(DATABASES)('erasure, accountability and names on $kind', (target) => {
-	let s: Services;
-	let deps: { db: Services['database']['db']; storage: Services['storage'] };
+	let s: AppContext;
+	let deps: { db: AppContext['database']['db']; storage: AppContext['storage'] };
 	beforeAll(async () => {
 		s = await testServices(target);
 		deps = { db: s.database.db, storage: s.storage };

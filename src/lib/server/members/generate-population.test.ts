@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, like } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { user } from '../accounts/schema.ts';
-import { organisation } from './schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { generatePopulation } from './generate-population.ts';
 
 describe.each(DATABASES)('population generator on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
-import { memberProfile, organisation } from './schema.ts';
+import { memberProfile } from './schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { publicOrganisation } from '../organisations/public.ts';
 
 export type HomeSummary = {

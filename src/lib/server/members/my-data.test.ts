@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile, signIn } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { user } from '../accounts/schema.ts';
 import { auditLog } from '../platform/schema.ts';
 import { setRoles } from '../accounts/roles.ts';
@@ -12,7 +12,7 @@ import { deleteMyAccount, exportMyData } from './my-data.ts';
 import { photoKey, savePhoto } from './photo.ts';
 
 describe.each(DATABASES)('my data on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

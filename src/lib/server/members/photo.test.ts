@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { findProfileRow } from './get-profile.ts';
 import { photoKey, savePhoto } from './photo.ts';
 
@@ -22,7 +22,7 @@ async function jpegWithGps() {
 }
 
 describe.each(DATABASES)('profile photos on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let owner: { id: string };
 	beforeAll(async () => {
 		s = await testServices(target);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { searchMembers } from './search-members.ts';
 
 describe.each(DATABASES)('directory search quality on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	const ids: Record<string, string> = {};
 	const member = { id: 'viewer', roles: ['member' as const] };
 	beforeAll(async () => {

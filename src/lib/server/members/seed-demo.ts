@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
 import { setting } from '../platform/schema.ts';
-import { organisation } from './schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { DEMO_MEMBERS, DEMO_ORGANISATIONS } from './demo-content.ts';
 import { emptyProfile, writeProfile } from './save-profile.ts';
 import { organisationSearch } from '../organisations/create-organisation.ts';

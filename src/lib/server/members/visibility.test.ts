@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember, buildProfile } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { FIELD_NAMES, type ProfileField, type Visibility } from '#lib/members/profile.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -40,7 +40,7 @@ const EXPECTED: Record<'visitor' | 'member' | 'owner' | 'admin', Record<Visibili
 };
 
 describe.each(DATABASES)('field visibility on $kind (field × visibility × viewer)', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let member: Actor;
 	let admin: Actor;
 	const owners = new Map<string, string>();

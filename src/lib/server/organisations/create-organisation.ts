@@ -4,7 +4,7 @@ import { organisationForm } from '#lib/organisations/forms.ts';
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from './schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { writeAudit } from '../platform/audit.ts';
 

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
-import { memberProfile, organisation, organisationMember } from '../members/schema.ts';
+import { memberProfile } from '../members/schema.ts';
+import { organisation, organisationMember } from './schema.ts';
 import { renderMarkdown } from '../members/markdown.ts';
 import { canOrg, membershipOf } from './policy.ts';
 import { invitationsFor, pendingInvitations } from './invitations.ts';
@@ -97,4 +98,13 @@ export async function pendingOrganisations(db: Db, actor: Actor) {
 		.from(organisation)
 		.where(eq(organisation.status, 'pending'))
 		.orderBy(organisation.createdAt);
+}
+
+/** An organisation's slug from its id (the API takes either). */
+export async function slugForId(db: Db, id: string) {
+	const [row] = await db
+		.select({ slug: organisation.slug })
+		.from(organisation)
+		.where(eq(organisation.id, id));
+	return row?.slug ?? null;
 }

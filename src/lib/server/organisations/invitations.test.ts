@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Email } from '../platform/mail.ts';
 import type { Sms } from '../platform/sms.ts';
 import { user } from '../accounts/schema.ts';
 import { auditLog } from '../platform/schema.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember, organisationInvitation } from './schema.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
 import { staffOrganisations } from '../services/policy.ts';
 import { createReferral } from '../referrals/create-referral.ts';
@@ -29,12 +29,11 @@ import {
 	withdrawInvitation,
 	type InvitationDeps
 } from './invitations.ts';
-import { organisationInvitation } from './schema.ts';
 
 const TOKEN = /\/invitations\/([\w-]{43})/;
 
 describe.each(DATABASES)('invitations on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let deps: InvitationDeps;
 	const mails: Email[] = [];
 	const texts: Sms[] = [];

@@ -4,7 +4,7 @@ import * as m from '#lib/paraglide/messages.js';
 import { baseLocale, isLocale, type Locale } from '#lib/paraglide/runtime.js';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember, organisationInvitation } from './schema.ts';
 import type { Mailer } from '../platform/mail.ts';
 import type { SmsSender } from '../platform/sms.ts';
 import { currentBrandName } from '../platform/brand-name.ts';
@@ -24,7 +24,6 @@ import {
 } from './contact-tokens.ts';
 import { findOrg } from './memberships.ts';
 import { canOrg, membershipOf } from './policy.ts';
-import { organisationInvitation } from './schema.ts';
 
 export const INVITATION_DAYS = 14;
 

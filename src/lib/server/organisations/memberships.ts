@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from './schema.ts';
 import { canOrg, changeApplies, membershipOf, type MembershipChange } from './policy.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Storage } from '../platform/storage.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, type StoredImage } from '../members/schema.ts';
+import { type StoredImage } from '../members/schema.ts';
+import { organisation } from './schema.ts';
 import { processLogo } from '../admin/branding.ts';
 import { canOrg, membershipOf } from './policy.ts';
 
@@ -41,4 +42,14 @@ export async function saveOrganisationLogo(
 		.where(eq(organisation.id, org.id));
 	if (org.logo) await deps.storage.remove(organisationLogoKey(org.id, org.logo.version));
 	return { ok: true, logo };
+}
+
+/** The logo file of an approved organisation (logos are public once it is), or null. */
+export async function publicLogo(deps: { db: Db; storage: Storage }, id: string) {
+	const [org] = await deps.db
+		.select({ id: organisation.id, status: organisation.status, logo: organisation.logo })
+		.from(organisation)
+		.where(eq(organisation.id, id));
+	if (!org?.logo || org.status !== 'approved') return null;
+	return deps.storage.get(organisationLogoKey(org.id, org.logo.version));
 }

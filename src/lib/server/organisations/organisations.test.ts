@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember, buildProfile } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { createOrganisation } from './create-organisation.ts';
@@ -22,7 +22,7 @@ const form = {
 };
 
 describe.each(DATABASES)('organisations on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let founder: Actor;
 	let admin: Actor;
 	let joiner: Actor & { email?: string };

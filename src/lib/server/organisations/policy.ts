@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisationMember } from '../members/schema.ts';
+import { organisationMember } from './schema.ts';
 
 export type OrgAction = 'view' | 'manage' | 'invite' | 'approve' | 'request-join';
 

@@ -7,7 +7,7 @@ import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { homeSummary } from '../members/home-summary.ts';
 import { searchOrganisations } from './search-organisations.ts';
@@ -81,7 +81,7 @@ const place = {
 };
 
 describe.each(DATABASES)('only approved organisations are public, on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let admin: Actor;
 	let outsider: Actor;
 	const founders = {} as Record<Status, Actor>;

@@ -1,5 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
-import { organisation } from '../members/schema.ts';
+import { organisation } from './schema.ts';
 
 /**
  * The one rule for what the public sees of organisations: approved ones only. A pending or rejected

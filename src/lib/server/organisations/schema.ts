@@ -1,6 +1,77 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	index,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 import { user } from '../accounts/schema.ts';
-import { organisation } from '../members/schema.ts';
+import { tsvector } from '../db/types.ts';
+import type { StoredImage } from '../members/schema.ts';
+
+export { ORGANISATION_KINDS, type OrganisationKind } from '#lib/members/organisation-kinds.ts';
+
+export const organisation = pgTable(
+	'organisation',
+	{
+		id: text('id').primaryKey(),
+		slug: text('slug').notNull().unique(),
+		name: text('name').notNull(),
+		kind: text('kind').notNull(),
+		description: text('description').notNull().default(''),
+		contentLocale: text('content_locale').notNull().default('en'),
+		countryCode: text('country_code'),
+		countries: text('countries')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		sectors: text('sectors')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
+		website: text('website'),
+		logo: jsonb('logo').$type<StoredImage | null>(),
+		/** pending until an administrator approves it; only approved organisations are shown. */
+		status: text('status')
+			.$type<'pending' | 'approved' | 'rejected'>()
+			.notNull()
+			.default('approved'),
+		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+		nameKey: text('name_key').notNull().default(''),
+		search: tsvector('search'),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		index('organisation_name_idx').on(t.name),
+		index('organisation_status_idx').on(t.status),
+		index('organisation_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+		index('organisation_search_idx').using('gin', t.search)
+	]
+);
+
+/** Membership: `requested` (the person asked), `invited` (an admin asked), `active`. */
+export const organisationMember = pgTable(
+	'organisation_member',
+	{
+		organisationId: text('organisation_id')
+			.notNull()
+			.references(() => organisation.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role').$type<'admin' | 'member'>().notNull().default('member'),
+		status: text('status').$type<'active' | 'requested' | 'invited'>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.organisationId, t.userId] }),
+		index('organisation_member_user_idx').on(t.userId)
+	]
+);
 
 /**
  * An invitation to join an organisation, addressed to a contact (e-mail or E.164 phone), whether

@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DirectoryQuery } from '#lib/members/directory.ts';
 import type { OrganisationSummary } from '#lib/organisations/view.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from './schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';
 import { publicOrganisation } from './public.ts';

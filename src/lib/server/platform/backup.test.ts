@@ -6,13 +6,13 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile, signIn } from '../test/factories.ts';
-import type { Services } from './services.ts';
+import type { AppContext } from '../app/context.ts';
 import { photoKey, savePhoto } from '../members/photo.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { backup, BackupError, restore } from './backup.ts';
 
 /** Every row of every table, in a stable order, as PostgreSQL itself renders it. */
-async function everything(s: Services) {
+async function everything(s: AppContext) {
 	const db = s.database.db;
 	const rows = (r: unknown) => (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows);
 	const tables = rows(
@@ -27,7 +27,7 @@ async function everything(s: Services) {
 }
 
 describe.each(DATABASES)('backup and restore on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	const dir = mkdtempSync(path.join(tmpdir(), 'passerelle-backup-'));
 	const file = path.join(dir, 'backup.gz');
 	let photoVersion = '';

@@ -1,49 +1,58 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from './services.ts';
-import { claimJob, runJobs, type Job } from './jobs.ts';
+import type { AppContext } from '../app/context.ts';
+import { JOBS } from '../app/jobs.ts';
+import { runJobs, type Job } from './jobs.ts';
 
 describe.each(DATABASES)('background jobs on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});
 	afterAll(() => s.database.close());
 
-	it('runs a job once per interval, even when instances race for it', async () => {
-		const now = new Date('2026-11-22T10:00:00Z');
-		const claims = await Promise.all(
-			[1, 2, 3].map(() => claimJob(s.database.db, 'race', now, 3_600_000))
-		);
-		expect(claims.filter(Boolean)).toHaveLength(1);
-		expect(await claimJob(s.database.db, 'race', new Date('2026-11-22T10:59:00Z'), 3_600_000)).toBe(
-			false
-		);
-		expect(await claimJob(s.database.db, 'race', new Date('2026-11-22T11:00:00Z'), 3_600_000)).toBe(
-			true
-		);
+	it('declares every recurring job with the queue, which runs it with the database', async () => {
+		const scheduled = await s.database.db.execute('select name from pgboss.queue order by name');
+		const names = (
+			Array.isArray(scheduled) ? scheduled : (scheduled as { rows: unknown[] }).rows
+		).map((r) => (r as { name: string }).name);
+		for (const job of JOBS) expect(names).toContain(job.name);
+		for (const job of JOBS) await s.queue.enqueue(job.name, {});
+		expect(await s.queue.drain()).toEqual({ completed: JOBS.length, failed: 0 });
 	});
 
-	it('a job can use the database while it runs, and a failing job does not stop the next', async () => {
-		let ran = 0;
+	it('runs each job on demand, and a failing job does not stop the next', async () => {
 		const jobs: Job[] = [
 			{
 				name: 'fails',
+				cron: '0 * * * *',
 				run: async () => {
 					throw new Error('boom');
 				}
 			},
 			{
 				name: 'reads',
-				run: async (svc) => {
-					ran++;
-					return (await svc.database.db.execute('select 1 as one')) ? 'ok' : 'no';
-				}
+				cron: '0 * * * *',
+				run: async (svc) => ((await svc.database.db.execute('select 1 as one')) ? 'ok' : 'no')
 			}
 		];
-		const results = await runJobs(s, jobs, { now: new Date('2026-11-22T12:00:00Z') });
-		expect(results).toEqual({ reads: 'ok' });
-		await runJobs(s, jobs, { now: new Date('2026-11-22T12:10:00Z') });
-		expect(ran).toBe(1);
+		expect(await runJobs(s, jobs)).toEqual({ fails: { failed: 'boom' }, reads: 'ok' });
+	});
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
+	it('run a queued job once between them', async () => {
+		const target = { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL };
+		const one = await testServices(target);
+		const two = await testServices(target, {}, { reset: false });
+		try {
+			for (let i = 0; i < 5; i++) await one.queue.enqueue('stale-services', {});
+			const [a, b] = await Promise.all([one.queue.drain(), two.queue.drain()]);
+			expect(a.completed + b.completed).toBe(5);
+			expect(a.failed + b.failed).toBe(0);
+		} finally {
+			await one.database.close();
+			await two.database.close();
+		}
 	});
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from './services.ts';
+import type { AppContext } from '../app/context.ts';
 import { hitRateLimit, ruleForPath, RULES } from './rate-limit.ts';
 
 describe('which requests are limited', () => {
@@ -19,7 +19,7 @@ describe('which requests are limited', () => {
 });
 
 describe.each(DATABASES)('rate limits on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

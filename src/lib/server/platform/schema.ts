@@ -16,8 +16,10 @@ export const outbox = pgTable(
 		recipient: text('recipient').notNull(),
 		subject: text('subject'),
 		body: text('body').notNull(),
-		status: text('status', { enum: ['logged', 'sent', 'failed'] }).notNull(),
+		/** logged (no server configured), queued, sent, failed (retried with back-off until it gives up). */
+		status: text('status', { enum: ['logged', 'queued', 'sent', 'failed'] }).notNull(),
 		error: text('error'),
+		attempts: integer('attempts').notNull().default(0),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('outbox_created_idx').on(t.createdAt)]

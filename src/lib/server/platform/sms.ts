@@ -1,51 +1,61 @@
 import type { Db } from '../db/client.ts';
 import { outbox } from './schema.ts';
 import { logger } from './logger.ts';
+import type { Queue } from './queue.ts';
+import { deliveryJob } from './mail.ts';
 
 export type Sms = { to: string; body: string };
 export type SmsSender = { send(sms: Sms): Promise<void> };
 
-/**
- * Posts `{to, body}` as JSON to the configured webhook (any SMS gateway can sit behind it);
- * without one, the message is kept in the outbox for administrators.
- */
-export function createSmsSender(db: Db, opts: { webhookUrl?: string }): SmsSender {
+export type SmsGateway = { deliver(sms: Sms): Promise<void> };
+
+/** Posts `{to, body}` as JSON to the configured webhook; any SMS gateway can sit behind it. */
+export function webhookGateway(url: string): SmsGateway {
+	return {
+		async deliver(sms) {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ to: sms.to, body: sms.body }),
+				signal: AbortSignal.timeout(10_000)
+			});
+			if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+		}
+	};
+}
+
+export const SMS_JOB = 'deliver-sms';
+
+/** Like e-mail (mail.ts): outbox row and queued delivery in one transaction, or kept without a gateway. */
+export function createSmsSender(db: Db, queue: Queue, gateway: SmsGateway | null): SmsSender {
 	return {
 		async send(sms) {
-			if (!opts.webhookUrl) {
-				const [row] = await db
+			const row = { channel: 'sms' as const, recipient: sms.to, body: sms.body };
+			if (!gateway) {
+				const [kept] = await db
 					.insert(outbox)
-					.values({ channel: 'sms', recipient: sms.to, body: sms.body, status: 'logged' })
+					.values({ ...row, status: 'logged' })
 					.returning({ id: outbox.id });
 				logger.info(
-					{ outboxId: row.id, channel: 'sms' },
+					{ outboxId: kept.id, channel: 'sms' },
 					'SMS kept in outbox (no SMS_WEBHOOK_URL)'
 				);
 				return;
 			}
-			try {
-				const response = await fetch(opts.webhookUrl, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ to: sms.to, body: sms.body }),
-					signal: AbortSignal.timeout(10_000)
-				});
-				if (!response.ok) throw new Error(`webhook answered ${response.status}`);
-				await db
+			await db.transaction(async (tx) => {
+				const [queued] = await tx
 					.insert(outbox)
-					.values({ channel: 'sms', recipient: sms.to, body: '', status: 'sent' });
-			} catch (error) {
-				const message = error instanceof Error ? error.message : String(error);
-				await db.insert(outbox).values({
-					channel: 'sms',
-					recipient: sms.to,
-					body: sms.body,
-					status: 'failed',
-					error: message.slice(0, 500)
-				});
-				logger.error({ err: message, channel: 'sms' }, 'SMS delivery failed; kept in outbox');
-				throw new Error('SMS delivery failed', { cause: error });
-			}
+					.values({ ...row, status: 'queued' })
+					.returning({ id: outbox.id });
+				await queue.enqueue(SMS_JOB, { outboxId: queued.id }, { tx });
+			});
 		}
 	};
+}
+
+export function smsDeliveryJob(db: Db, gateway: SmsGateway | null) {
+	return deliveryJob(db, SMS_JOB, async (row) => {
+		if (!gateway) throw new Error('no SMS_WEBHOOK_URL configured');
+		await gateway.deliver({ to: row.recipient, body: row.body });
+	});
 }

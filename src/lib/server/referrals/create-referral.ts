@@ -4,7 +4,7 @@ import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { referralForm, type ReferralValues } from '#lib/referrals/forms.ts';
 import { acceptanceDeadline } from '#lib/referrals/statuses.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import type { Db } from '../db/client.ts';
 import { writeAudit } from '../platform/audit.ts';

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { auditLog } from '../platform/schema.ts';
 import { createReferral } from './create-referral.ts';
@@ -19,7 +19,7 @@ const t0 = new Date('2026-03-02T09:00:00Z');
 const at = (hours: number) => new Date(t0.getTime() + hours * HOUR);
 
 describe.each(DATABASES)('referral dashboard and export on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let deps: ReferralDeps;
 	let caseworker: Actor, receiver: Actor, third: Actor, admin: Actor, moderator: Actor;
 	let from: { id: string; slug: string }, to: { id: string; slug: string };

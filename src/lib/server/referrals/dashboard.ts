@@ -4,7 +4,7 @@ import { FINAL_STATUSES, STATUSES, type Status } from '#lib/referrals/statuses.t
 import type { Dashboard } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { taxonomyTerm } from '../services/schema.ts';
 import { canSeeProgramme, staffOrganisationIds } from './policy.ts';
 import { referral } from './schema.ts';

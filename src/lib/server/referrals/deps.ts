@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { Mailer } from '../platform/mail.ts';
 import type { SmsSender } from '../platform/sms.ts';
-import type { Services } from '../platform/services.ts';
+import type { PlatformContext } from '../platform/context.ts';
 
 /** What referral operations need; routes build it from the running services. */
 export type ReferralDeps = {
@@ -17,7 +17,7 @@ export type ReferralDeps = {
 	locale?: string;
 };
 
-export function referralDeps(s: Services): ReferralDeps {
+export function referralDeps(s: PlatformContext): ReferralDeps {
 	return {
 		db: s.database.db,
 		dueDays: s.config.referralDueDays,

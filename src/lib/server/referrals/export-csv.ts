@@ -5,7 +5,7 @@ import type { Direction } from '#lib/referrals/forms.ts';
 import { isOverdue } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service, taxonomyTerm } from '../services/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { scopeWhere, staffOrganisation, type DashboardScope } from './dashboard.ts';

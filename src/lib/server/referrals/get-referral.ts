@@ -3,7 +3,7 @@ import { isOverdue, TRANSITIONS } from '#lib/referrals/statuses.ts';
 import type { ReferralDetail } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';

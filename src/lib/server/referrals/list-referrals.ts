@@ -5,7 +5,7 @@ import { FINAL_STATUSES, isOverdue } from '#lib/referrals/statuses.ts';
 import type { ReferralRow } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { staffOrganisationIds } from './policy.ts';

@@ -4,7 +4,7 @@ import { baseLocale, isLocale, type Locale } from '#lib/paraglide/runtime.js';
 import type { Status } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
-import { organisationMember } from '../members/schema.ts';
+import { organisationMember } from '../organisations/schema.ts';
 import { currentBrandName } from '../platform/brand-name.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { logger } from '../platform/logger.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Email } from '../platform/mail.ts';
 import type { Sms } from '../platform/sms.ts';
@@ -21,7 +21,7 @@ import { buildOrganisation, buildService, referralFormFor } from './test-helpers
 const TOKEN = /\/referrals\/claim\/([\w-]{43})/;
 
 describe.each(DATABASES)('the person confirms a referral on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let deps: ReferralDeps;
 	const mails: Email[] = [];
 	const texts: Sms[] = [];

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import { referral } from './schema.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+import type { Tx } from '../db/types.ts';
 
 /** The referrals made for a person, with what was shared about them, for their data export. */
 export async function referralsAboutPerson(db: Db, userId: string) {

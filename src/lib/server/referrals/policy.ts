@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Status } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisationMember } from '../members/schema.ts';
+import { organisationMember } from '../organisations/schema.ts';
 import { referral } from './schema.ts';
 
 export type ReferralAction =

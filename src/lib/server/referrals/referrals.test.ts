@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { and, count, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Email } from '../platform/mail.ts';
 import { auditLog } from '../platform/schema.ts';
@@ -21,7 +21,7 @@ import type { ReferralDeps } from './deps.ts';
 import { buildOrganisation, buildService, referralFormFor } from './test-helpers.ts';
 
 describe.each(DATABASES)('referrals on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let deps: ReferralDeps;
 	const sent: Email[] = [];
 	let caseworker: Actor, receiver: Actor, colleague: Actor, third: Actor;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Email } from '../platform/mail.ts';
 import { user } from '../accounts/schema.ts';
 import { auditLog } from '../platform/schema.ts';
@@ -17,7 +17,7 @@ const t0 = new Date('2026-04-01T08:00:00Z');
 const day = (n: number) => new Date(t0.getTime() + n * DAY);
 
 describe.each(DATABASES)('referral reminders on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let deps: ReferralDeps;
 	const sent: Email[] = [];
 	const mailer = { send: async (e: Email) => void sent.push(e) };

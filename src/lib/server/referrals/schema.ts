@@ -1,6 +1,6 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/schema.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 
 export const REFERRAL_STATUSES = [

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
-import type { Services } from '../platform/services.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import type { AppContext } from '../app/context.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
 import { storeService } from '../services/store.ts';
 
 /** An approved organisation, with the given people as active staff (the first one its admin). */
-export async function buildOrganisation(s: Services, name: string, staff: string[] = []) {
+export async function buildOrganisation(s: AppContext, name: string, staff: string[] = []) {
 	const id = randomUUID();
 	const slug = `org-${id.slice(0, 8)}`;
 	await s.database.db.insert(organisation).values({ id, slug, name, kind: 'ngo' });
@@ -18,7 +18,7 @@ export async function buildOrganisation(s: Services, name: string, staff: string
 
 /** A published service of an organisation, in the first term of the default taxonomy unless told. */
 export async function buildService(
-	s: Services,
+	s: AppContext,
 	organisationId: string,
 	opts: { name?: string; termId?: string; published?: boolean } = {}
 ) {

@@ -4,7 +4,7 @@ import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import type { ServiceTexts } from '#lib/services/service-form.ts';
 import { languageName } from '#lib/members/codes.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { setting } from '../platform/schema.ts';
 import type { HsdsLocation, HsdsService } from './hsds-types.ts';
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';

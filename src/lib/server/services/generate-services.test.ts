@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Db } from '../db/client.ts';
 import { referral, referralEvent, REFERRAL_STATUSES } from '../referrals/schema.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
@@ -23,7 +23,7 @@ const rows = (db: Db) =>
 		.orderBy(asc(service.id));
 
 describe.each(DATABASES)('service generator on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let db: Db;
 	beforeAll(async () => {
 		s = await testServices(target);
@@ -168,7 +168,7 @@ describe.each(DATABASES)('service generator on $kind', (target) => {
 });
 
 describe.each(DATABASES)('demo services on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target, { SEED_DEMO: 'true' });
 	});

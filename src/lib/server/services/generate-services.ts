@@ -31,7 +31,7 @@ import { languageName } from '#lib/members/codes.ts';
 import { ORGANISATION_KINDS } from '#lib/members/organisation-kinds.ts';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
 import { organisationSearch } from '../organisations/create-organisation.ts';
 import {
 	referral,

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { canService, isCurator, isStaff } from './policy.ts';
 import {
 	service,

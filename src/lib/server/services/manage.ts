@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { isStaff } from './policy.ts';
 import { publicOrganisation } from '../organisations/public.ts';
 import { service, serviceAtLocation, serviceLocation } from './schema.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
 
 export type ServiceAction = 'view' | 'edit' | 'curate';
 

@@ -1,15 +1,16 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { isCurator, isStaff } from './policy.ts';
 import { applyVersion, type ServiceVersion } from './save-service.ts';
 import { service } from './schema.ts';
+import { baseTexts } from './service-texts.ts';
 import { writeAudit } from '../platform/audit.ts';
 
-/** Services waiting for a curator, oldest first. */
+/** Services waiting for a curator, oldest first, with the texts proposed for each. */
 export async function reviewQueue(db: Db) {
-	return db
+	const queue = await db
 		.select({
 			id: service.id,
 			name: service.name,
@@ -23,6 +24,38 @@ export async function reviewQueue(db: Db) {
 		.where(eq(service.reviewState, 'pending'))
 		.orderBy(asc(service.updatedAt))
 		.limit(200);
+	const rows = queue.length
+		? await db
+				.select({
+					id: service.id,
+					pending: service.pending,
+					doc: service.doc,
+					contentLocale: service.contentLocale,
+					translations: service.translations
+				})
+				.from(service)
+				.where(
+					inArray(
+						service.id,
+						queue.map((q) => q.id)
+					)
+				)
+		: [];
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	return queue.map((q) => {
+		const row = byId.get(q.id)!;
+		const version = (row.pending as ServiceVersion | null) ?? {
+			doc: row.doc,
+			contentLocale: row.contentLocale,
+			translations: row.translations
+		};
+		return {
+			...q,
+			language: version.contentLocale,
+			texts: baseTexts(version.doc),
+			translations: Object.keys(version.translations)
+		};
+	});
 }
 
 type Decision = { ok: true } | { ok: false; status: 400 | 403 | 404; error?: string };

@@ -10,8 +10,7 @@ import { service, serviceAtLocation, serviceLocation, taxonomyTerm } from './sch
 import { locationDocFrom, serviceDocFrom } from './service-doc.ts';
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';
 import { writeAudit } from '../platform/audit.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { Tx } from '../db/types.ts';
 
 /** A version of a service as a provider proposed it; applied as is when a curator approves. */
 export type ServiceVersion = {

@@ -12,7 +12,7 @@ import {
 	timestamp
 } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/schema.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { tsvector } from '../db/types.ts';
 import type { HsdsLocation, HsdsService, HsdsServiceAtLocation } from './hsds-types.ts';
 import type { ServiceTexts } from '#lib/services/service-form.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DEFAULT_RADIUS_KM, type ServiceQuery } from '#lib/services/search-query.ts';
 import type { Db } from '../db/client.ts';
-import { organisation } from '../members/schema.ts';
+import { organisation } from '../organisations/schema.ts';
 import { publicOrganisation } from '../organisations/public.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery } from '../members/search-members.ts';

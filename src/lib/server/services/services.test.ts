@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
 import { outbox } from '../platform/schema.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
@@ -58,7 +58,7 @@ const place = (name: string, city: string, lat: number, lon: number, timeZone: s
 });
 
 describe.each(DATABASES)('services on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let provider: Actor;
 	let curator: Actor;
 	let outsider: Actor;

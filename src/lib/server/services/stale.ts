@@ -5,7 +5,7 @@ import { user } from '../accounts/schema.ts';
 import type { Db } from '../db/client.ts';
 import { NO_EMAIL_DOMAIN, type Mailer } from '../platform/mail.ts';
 import { currentBrandName } from '../platform/brand-name.ts';
-import { organisation, organisationMember } from '../members/schema.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
 import { service } from './schema.ts';
 
 const DAY = 24 * 60 * 60 * 1000;

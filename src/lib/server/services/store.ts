@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { ServiceTexts } from '#lib/services/service-form.ts';
-import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import type { HsdsLocation, HsdsService, HsdsServiceAtLocation } from './hsds-types.ts';
 import { openingsFrom } from './openings.ts';
+import type { Tx } from '../db/types.ts';
 import {
 	service,
 	serviceAtLocation,
@@ -12,8 +12,6 @@ import {
 	serviceOpening,
 	taxonomyTerm
 } from './schema.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 /** The columns to write when the row exists already (everything but the keys). */
 function omit<T extends object, K extends keyof T>(values: T, keys: K[]): Omit<T, K> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { parseConfig } from '../platform/config.ts';
-import { createServices, type Services } from '../platform/services.ts';
+import { createAppContext, type AppContext } from '../app/context.ts';
 
 /** Integration tests run on PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set. */
 export const DATABASES: { kind: 'pglite' | 'postgres'; url?: string }[] = [
@@ -19,7 +19,7 @@ export async function resetPostgres(url: string) {
 	await client.connect();
 	try {
 		await client.query(
-			'drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public;'
+			'drop schema if exists public cascade; drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; create schema public;'
 		);
 	} finally {
 		await client.end();
@@ -30,7 +30,7 @@ export async function testServices(
 	target: { kind: 'pglite' | 'postgres'; url?: string },
 	env: Record<string, string> = {},
 	opts: { reset?: boolean } = {}
-): Promise<Services> {
+): Promise<AppContext> {
 	if (target.url && opts.reset !== false) await resetPostgres(target.url);
 	const config = parseConfig({
 		DATA_DIR: mkdtempSync(path.join(tmpdir(), 'passerelle-test-')),
@@ -41,5 +41,5 @@ export async function testServices(
 		...(target.url ? { DATABASE_URL: target.url } : {}),
 		...env
 	});
-	return createServices(config, { pgliteDir: 'memory://' });
+	return createAppContext(config, { pgliteDir: 'memory://' });
 }

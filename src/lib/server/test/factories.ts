@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '#lib/accounts/roles.ts';
-import type { Services } from '../platform/services.ts';
+import type { AppContext } from '../app/context.ts';
 import { grantRole } from '../accounts/roles.ts';
 
 let counter = 0;
 
 /** A verified member with a password, ready to sign in. */
 export async function buildMember(
-	s: Services,
+	s: AppContext,
 	overrides: { name?: string; email?: string; password?: string; roles?: Role[] } = {}
 ) {
 	counter++;
@@ -33,7 +33,7 @@ export async function buildMember(
 }
 
 /** Signs in through better-auth and returns the cookie header a browser would send. */
-export async function signIn(s: Services, email: string, password: string) {
+export async function signIn(s: AppContext, email: string, password: string) {
 	const response = await s.auth.api.signInEmail({ body: { email, password }, asResponse: true });
 	const cookie = response.headers
 		.getSetCookie()
@@ -44,7 +44,7 @@ export async function signIn(s: Services, email: string, password: string) {
 
 /** A member with a saved profile; visibility defaults to public for every field unless given. */
 export async function buildProfile(
-	s: Services,
+	s: AppContext,
 	fields: Omit<Partial<import('#lib/members/profile.ts').ProfileInput>, 'visibility'> & {
 		name: string;
 		visibility?: Partial<import('#lib/members/profile.ts').ProfileInput['visibility']>;

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { deleteMyAccount, erasureBlockers } from '#lib/server/members/my-data.ts';
 import { forgetDirectoryOptions } from '#lib/server/members/directory-options.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
@@ -8,7 +8,7 @@ import { localizeHref } from '#lib/paraglide/runtime.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	// Said before the person tries: who they must hand over to first.
 	return { blockers: await erasureBlockers(database.db, locals.user.id) };
 };
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		const data = await request.formData().catch(() => new FormData());
 		if (data.get('confirm') !== 'yes')
 			return fail(400, { errors: { confirm: 'error_delete_confirm' } });
-		const { database, storage } = await services();
+		const { database, storage } = await app();
 		const result = await deleteMyAccount({ db: database.db, storage }, locals.user.id);
 		if (!result.ok)
 			return fail(FAILURE_STATUS[result.kind], {

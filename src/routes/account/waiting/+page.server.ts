@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { answerAsPerson, referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -14,7 +14,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	return {
 		invitations: (await invitationsFor(database.db, locals.user)).map((i) => ({
 			id: i.id,
@@ -33,7 +33,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
-		const { database } = await services();
+		const { database } = await app();
 		const result = await answerInvitation(
 			database.db,
 			locals.user,
@@ -48,7 +48,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
-		const { database } = await services();
+		const { database } = await app();
 		const result = await answerAsPerson(
 			database.db,
 			locals.user,

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { readAuditLog } from '#lib/server/admin/audit-log.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { database } = await services();
+	const { database } = await app();
 	const subject = (url.searchParams.get('subject') ?? '').slice(0, 40);
 	const page = Math.max(
 		1,

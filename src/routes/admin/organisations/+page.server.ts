@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { pendingOrganisations } from '#lib/server/organisations/get-organisation.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { database } = await services();
+	const { database } = await app();
 	const pending = await pendingOrganisations(database.db, locals.user);
 	if (!pending) error(403, 'Forbidden');
 	return { pending };

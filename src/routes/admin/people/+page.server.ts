@@ -1,12 +1,12 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { errorOn } from '#lib/accounts/schemas.ts';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { listPeople, setRoles } from '#lib/server/accounts/roles.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const { database } = await services();
+	const { database } = await app();
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const pageNo = Math.max(
 		1,
@@ -22,7 +22,7 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const userId = form.text('user').slice(0, 100);
 		const roles = form.data.getAll('role').filter((r): r is string => typeof r === 'string');
-		const { database } = await services();
+		const { database } = await app();
 		const result = await setRoles(database.db, locals.user, userId, roles);
 		if (result.ok) return { saved: userId };
 		if (result.reason === 'forbidden') error(403, 'Forbidden');

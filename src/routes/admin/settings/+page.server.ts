@@ -1,11 +1,11 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getBranding, saveBranding, type LogoChange } from '#lib/server/admin/branding.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 
 export const load: PageServerLoad = async () => {
-	const { database } = await services();
+	const { database } = await app();
 	const b = await getBranding(database.db);
 	return {
 		settings: {
@@ -32,7 +32,7 @@ export const actions: Actions = {
 		if (form.text('removeLogo') === 'yes') logo = { kind: 'remove' };
 		else if (file instanceof File && file.size > 0)
 			logo = { kind: 'replace', data: Buffer.from(await file.arrayBuffer()) };
-		const { database, storage } = await services();
+		const { database, storage } = await app();
 		const result = await saveBranding({ db: database.db, storage }, locals.user, values, logo);
 		if (result.ok) return { saved: true };
 		if (result.status === 403) error(403, 'Forbidden');

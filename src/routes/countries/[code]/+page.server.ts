@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { audienceOf } from '#lib/server/countries/audience.ts';
 import { normaliseAlpha2, toAlpha3 } from '#lib/server/countries/codes.ts';
@@ -12,7 +12,7 @@ import { topCorridors } from '#lib/server/countries/top-corridors.ts';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const code = normaliseAlpha2(params.code);
 	if (!code) error(404, 'Not found');
-	const { database } = await services();
+	const { database } = await app();
 	const { db } = database;
 	const locale = getLocale();
 	const alpha3 = toAlpha3(code);

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
@@ -8,7 +8,7 @@ import { localizeHref } from '#lib/paraglide/runtime.js';
 
 /** The page behind an invitation link: the organisation, and accept or decline once signed in. */
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { database } = await services();
+	const { database } = await app();
 	const invitation = await invitationByToken(database.db, params.token);
 	if (!invitation) error(404, 'Not found');
 	return { organisation: invitation.organisation, signedIn: !!locals.user };
@@ -19,7 +19,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
-		const { database } = await services();
+		const { database } = await app();
 		const result = await answerInvitation(
 			database.db,
 			locals.user,

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { LOGO_KEY } from '#lib/server/admin/branding.ts';
 
 export const GET: RequestHandler = async () => {
-	const { storage } = await services();
+	const { storage } = await app();
 	const data = await storage.get(LOGO_KEY);
 	if (!data) error(404, 'Not found');
 	return new Response(new Uint8Array(data), {

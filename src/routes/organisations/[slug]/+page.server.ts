@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getOrganisation } from '#lib/server/organisations/get-organisation.ts';
 import {
 	requestToJoin,
@@ -26,7 +26,7 @@ const MEMBERSHIP_CHANGES: MembershipChange[] = ['accept', 'make-admin', 'make-me
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('slug', params.slug);
-	const { database } = await services();
+	const { database } = await app();
 	const page = await getOrganisation(database.db, locals.user, params.slug.slice(0, 120));
 	if (!page) error(404, 'Not found');
 	const offered =
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 async function orgId(slug: string, locals: App.Locals) {
 	idParam('slug', slug);
-	const { database } = await services();
+	const { database } = await app();
 	const page = await getOrganisation(database.db, locals.user, slug.slice(0, 120));
 	if (!page) error(404, 'Not found');
 	return { db: database.db, id: page.organisation.id };
@@ -65,7 +65,7 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const contact = form.text('contact').slice(0, 254);
 		const { id } = await orgId(params.slug, locals);
-		const s = await services();
+		const s = await app();
 		const deps = {
 			db: s.database.db,
 			mailer: s.mailer,
@@ -121,7 +121,7 @@ export const actions: Actions = {
 		const { id } = await orgId(params.slug, locals);
 		if (!(file instanceof File) || file.size === 0)
 			return fail(400, { errors: { logo: 'error_logo_invalid' } });
-		const { database, storage } = await services();
+		const { database, storage } = await app();
 		const result = await saveOrganisationLogo(
 			{ db: database.db, storage },
 			locals.user,

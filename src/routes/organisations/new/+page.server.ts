@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { createOrganisation } from '#lib/server/organisations/create-organisation.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
@@ -26,7 +26,7 @@ export const actions: Actions = {
 			website: text('website').trim(),
 			contentLocale: text('contentLocale')
 		};
-		const { database } = await services();
+		const { database } = await app();
 		const result = await createOrganisation(database.db, locals.user, values);
 		if (result.ok) redirect(303, localizeHref(`/organisations/${result.slug}?created=1`));
 		if (result.status === 403) error(403, 'Forbidden');

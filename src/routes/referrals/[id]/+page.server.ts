@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getReferral } from '#lib/server/referrals/get-referral.ts';
 import { changeStatus } from '#lib/server/referrals/transitions.ts';
 import { postMessage } from '#lib/server/referrals/thread.ts';
@@ -12,7 +12,7 @@ import { idParam } from '#lib/http/id-param.ts';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('uuid', params.id);
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
-	const { database } = await services();
+	const { database } = await app();
 	const referral = await getReferral(database.db, locals.user, params.id, getLocale());
 	// Not found and not allowed look the same: a referral's existence is not revealed.
 	if (!referral) error(404, 'Not found');
@@ -39,12 +39,7 @@ export const actions: Actions = {
 			outcome: form.text('outcome'),
 			feedback: form.text('feedback')
 		};
-		const result = await changeStatus(
-			referralDeps(await services()),
-			locals.user,
-			params.id,
-			values
-		);
+		const result = await changeStatus(referralDeps(await app()), locals.user, params.id, values);
 		if (result.ok) return { done: 'referral_status_saved' };
 		if (result.status === 404) error(404, 'Not found');
 		return fail(result.status, {
@@ -60,7 +55,7 @@ export const actions: Actions = {
 		const body = form.text('body');
 		if (locals.rateLimited)
 			return fail(429, { values: { body }, errors: { form: 'error_rate_limited' } });
-		const { database } = await services();
+		const { database } = await app();
 		const result = await postMessage(database.db, locals.user, params.id, { body });
 		if (result.ok) return { done: 'referral_message_sent' };
 		if (result.status === 404) error(404, 'Not found');

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { createReferral, referableService } from '#lib/server/referrals/create-referral.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { referringOrganisations } from '#lib/server/referrals/policy.ts';
@@ -10,7 +10,7 @@ import { languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 async function formContext(locals: App.Locals, serviceId: string) {
-	const { database } = await services();
+	const { database } = await app();
 	const target = await referableService(database.db, serviceId.slice(0, 100), getLocale());
 	if (!target) return { service: null, organisations: [] };
 	const mine = await referringOrganisations(database.db, locals.user);
@@ -50,7 +50,7 @@ export const actions: Actions = {
 			agreed: form.text('agreed') === 'yes'
 		};
 		if (locals.rateLimited) return fail(429, { values, errors: { form: 'error_rate_limited' } });
-		const deps = { ...referralDeps(await services()), locale: getLocale() };
+		const deps = { ...referralDeps(await app()), locale: getLocale() };
 		const result = await createReferral(deps, locals.user, values);
 		if (result.ok) redirect(303, localizeHref(`/referrals/${result.value.id}?created=1`));
 		if (result.kind === 'forbidden') error(403, 'Forbidden');

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getService } from '#lib/server/services/get-service.ts';
 import { isStale } from '#lib/server/services/stale.ts';
 import { staffOrganisations } from '#lib/server/services/policy.ts';
@@ -9,7 +9,7 @@ import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	const id = idParam('uuid', params.id);
-	const { database, config } = await services();
+	const { database, config } = await app();
 	const locale = getLocale();
 	const service = await getService(database.db, locals.user, id, { locale });
 	if (!service) error(404);

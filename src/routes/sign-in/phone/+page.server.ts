@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, phoneStartForm, phoneVerifyForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const parsed = phoneStartForm.safeParse({ phone: form.text('phone') });
 		if (!parsed.success)
 			return fail(400, { step: 'phone', values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		try {
 			await auth.api.sendPhoneNumberOTP({ body: { phoneNumber: parsed.data.phone } });
 		} catch (error) {
@@ -45,7 +45,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success)
 			return fail(400, { step: 'code', values, errors: fieldErrors(parsed.error) });
-		const { auth } = await services();
+		const { auth } = await app();
 		const { phone, code } = parsed.data;
 		let named: boolean;
 		try {

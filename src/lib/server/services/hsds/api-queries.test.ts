@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TAXONOMY, DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DATABASES, testServices } from '../../test/databases.ts';
-import type { Services } from '../../platform/services.ts';
-import { setServices } from '../../platform/app.ts';
-import { organisation } from '../../members/schema.ts';
+import type { AppContext } from '../../app/context.ts';
+import { setApp } from '#lib/server/app/app.ts';
+import { organisation } from '../../organisations/schema.ts';
 import { service } from '../schema.ts';
 import {
 	getOrganization,
@@ -21,7 +21,7 @@ import {
 	listTaxonomyTerms,
 	parseHsdsQuery
 } from './api-queries.ts';
-import { hsdsItem, hsdsList, hsdsMeta, hsdsOpenApiResponse } from './api-respond.ts';
+import { hsdsItem, hsdsList, hsdsMeta, hsdsOpenApiResponse } from '#lib/http/hsds-respond.ts';
 import { importHsds } from './import.ts';
 import { example, tempDir, writeJson } from './test-fixtures.ts';
 import { validateHsds } from './validate.ts';
@@ -31,7 +31,7 @@ const q = (raw: Record<string, string> = {}) => hsdsQuery.parse(raw);
 const ids = (page: { contents: Doc[] }) => page.contents.map((d) => d.id);
 
 describe.each(DATABASES)('HSDS API queries on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	const full = example('service_full.json');
 	const term = ((full.attributes as Doc[])[0].taxonomy_term as Doc).id as string;
 	const orgA = (full.organization as Doc).id as string;
@@ -212,7 +212,7 @@ describe.each(DATABASES)('HSDS API queries on $kind', (target) => {
 		expect(await getTaxonomy(db, randomUUID())).toBeNull();
 	});
 	it('answers as the routes do: public JSON, 400 for a bad query, 404 for an unknown id', async () => {
-		setServices(Promise.resolve(s));
+		setApp(Promise.resolve(s));
 		const url = (query: string) => new URL(`http://localhost/api/hsds/services?${query}`);
 		const ok = await hsdsList(url('per_page=1'), listServices);
 		expect(ok.status).toBe(200);

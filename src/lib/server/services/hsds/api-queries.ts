@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, ilike, isNull, or, sql, type SQL } from 'driz
 import { z } from 'zod';
 import { textId } from '#lib/http/ids.ts';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../../members/schema.ts';
+import { organisation } from '../../organisations/schema.ts';
 import { publicOrganisation } from '../../organisations/public.ts';
 import { prefixQuery } from '../../members/search-members.ts';
 import { searchKey } from '../../search/normalise.ts';

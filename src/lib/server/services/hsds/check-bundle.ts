@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../../members/schema.ts';
+import { organisation } from '../../organisations/schema.ts';
 import { service, serviceLocation, taxonomy, taxonomyTerm } from '../schema.ts';
 import { isObject, type Bundle, type ImportIssue, type Source } from './bundle.ts';
 import { validateHsds } from './validate.ts';

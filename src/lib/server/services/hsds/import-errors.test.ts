@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../../test/databases.ts';
-import type { Services } from '../../platform/services.ts';
+import type { AppContext } from '../../app/context.ts';
 import { importHsds, MAX_ERRORS } from './import.ts';
 import { countRows, example, tabularPackage, tempDir, writeJson } from './test-fixtures.ts';
 
@@ -14,7 +14,7 @@ const tabular = () => example<Record<string, Doc[]>>('tabular.json');
 
 /** Every malformed input is refused as a whole, with each problem named, and stores nothing. */
 describe.each(DATABASES)('HSDS import refusals on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	let empty: Awaited<ReturnType<typeof countRows>>;
 	let dir: string;
 	beforeAll(async () => {

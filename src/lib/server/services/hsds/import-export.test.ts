@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { DATABASES, testServices } from '../../test/databases.ts';
 import { buildMember } from '../../test/factories.ts';
-import type { Services } from '../../platform/services.ts';
-import { organisation, organisationMember } from '../../members/schema.ts';
+import type { AppContext } from '../../app/context.ts';
+import { organisation, organisationMember } from '../../organisations/schema.ts';
 import { saveLocation, saveService } from '../save-service.ts';
 import { storeService } from '../store.ts';
 import { service, serviceAtLocation, serviceLocation, serviceOpening } from '../schema.ts';
@@ -50,7 +50,7 @@ const EXPORT_FILES: [string, HsdsKind][] = [
 ];
 
 /** Exports, and checks every exported object against the HSDS schemas. */
-async function exported(s: Services) {
+async function exported(s: AppContext) {
 	const dir = tempDir();
 	await exportHsds(s.database.db, dir);
 	const files = Object.fromEntries(
@@ -67,7 +67,7 @@ async function exported(s: Services) {
 const byId = (list: Doc[], id: unknown) => list.find((d) => d.id === id) as Doc;
 
 describe.each(DATABASES)('HSDS import and export on $kind', (target) => {
-	let s: Services;
+	let s: AppContext;
 	beforeAll(async () => {
 		s = await testServices(target);
 	});

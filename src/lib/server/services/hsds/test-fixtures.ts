@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../../members/schema.ts';
+import { organisation } from '../../organisations/schema.ts';
 import {
 	organisationHsds,
 	service,

@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../../members/schema.ts';
+import { organisation } from '../../organisations/schema.ts';
 import { publicOrganisation } from '../../organisations/public.ts';
 import {
 	organisationHsds,

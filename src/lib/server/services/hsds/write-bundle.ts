@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { OrganisationKind } from '#lib/members/organisation-kinds.ts';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../../members/schema.ts';
+import { organisation } from '../../organisations/schema.ts';
 import { organisationSearch, slugFor } from '../../organisations/create-organisation.ts';
 import type {
 	HsdsLocation,
@@ -21,8 +21,7 @@ import {
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from '../store.ts';
 import type { Bundle, Entry } from './bundle.ts';
 import type { Known } from './check-bundle.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import type { Tx } from '../../db/types.ts';
 
 export type ImportCounts = {
 	organizations: number;

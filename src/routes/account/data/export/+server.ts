@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { exportMyData } from '#lib/server/members/my-data.ts';
 
 export const GET: RequestHandler = async ({ locals }) => {
 	if (!locals.user) error(401, 'Sign in first');
-	const { database } = await services();
+	const { database } = await app();
 	const data = await exportMyData(database.db, locals.user.id);
 	if (!data) error(404, 'Not found');
 	return new Response(JSON.stringify(data, null, 2), {

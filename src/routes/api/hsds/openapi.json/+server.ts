@@ -1,6 +1,5 @@
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
-import { hsdsOpenApiResponse } from '#lib/server/services/hsds/api-respond.ts';
+import { app } from '#lib/server/app/app.ts';
+import { hsdsOpenApiResponse } from '#lib/http/hsds-respond.ts';
 
-export const GET: RequestHandler = async () =>
-	hsdsOpenApiResponse((await services()).config.origin);
+export const GET: RequestHandler = async () => hsdsOpenApiResponse((await app()).config.origin);

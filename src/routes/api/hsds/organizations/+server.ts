@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { listOrganizations } from '#lib/server/services/hsds/api-queries.ts';
-import { hsdsList } from '#lib/server/services/hsds/api-respond.ts';
+import { hsdsList } from '#lib/http/hsds-respond.ts';
 
 export const GET: RequestHandler = ({ url }) => hsdsList(url, listOrganizations);

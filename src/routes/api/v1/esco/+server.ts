@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
-import { json, problem } from '#lib/server/api/respond.ts';
+import { app } from '#lib/server/app/app.ts';
+import { json, problem } from '#lib/http/respond.ts';
 import { searchEsco } from '#lib/server/esco/search-esco.ts';
 
 const querySchema = z.object({
@@ -23,7 +23,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!parsed.success)
 		return problem(400, 'invalid_query', 'The query is not valid', parsed.error.issues);
 	const { q, kind, lang, limit } = parsed.data;
-	const { database } = await services();
+	const { database } = await app();
 	const items = await searchEsco(database.db, q, { language: lang, kind, limit });
 	return json({ items }, 200, { 'cache-control': 'public, max-age=3600' });
 };

@@ -1,13 +1,13 @@
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { searchMembers } from '#lib/server/members/search-members.ts';
-import { json, pageEnvelope, parseDirectoryQuery, problem } from '#lib/server/api/respond.ts';
+import { json, pageEnvelope, parseDirectoryQuery, problem } from '#lib/http/respond.ts';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
 	const parsed = parseDirectoryQuery(url, 'members');
 	if (!parsed.success)
 		return problem(400, 'invalid_query', 'The query is not valid', parsed.error.issues);
-	const { database } = await services();
+	const { database } = await app();
 	const lang = url.searchParams.get('lang') ?? 'en';
 	const result = await searchMembers(database.db, locals.user, parsed.data, lang);
 	return json(pageEnvelope(result.items, result.total, result.page, result.perPage));

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import {
 	organisationLocations,
 	organisationServices,
@@ -12,7 +12,7 @@ import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('slug', params.slug);
-	const { database, config } = await services();
+	const { database, config } = await app();
 	const org = await staffOrganisation(database.db, locals.user, params.slug);
 	const now = new Date();
 	const list = (await organisationServices(database.db, org.id)).map((s) => ({
@@ -30,7 +30,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	confirm: async ({ params, locals, request }) => {
 		idParam('slug', params.slug);
-		const { database } = await services();
+		const { database } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const data = await request.formData().catch(() => new FormData());
 		const id = String(data.get('service') ?? '');

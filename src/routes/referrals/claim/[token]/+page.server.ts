@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { answerAsPerson, referralByToken } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/server/accounts/form-data.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
@@ -9,7 +9,7 @@ import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 /** The page behind the link sent to a referred person: "this is me" or "not me". */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (url.searchParams.has('answered')) return { answered: true as const };
-	const { database } = await services();
+	const { database } = await app();
 	const found = await referralByToken(database.db, locals.user, params.token, getLocale());
 	if (!found) error(404, 'Not found');
 	return { answered: false as const, signedIn: !!locals.user, ...found };
@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
 		if (answer === 'me' && !locals.user) redirect(303, localizeHref('/sign-in'));
 		if (locals.rateLimited) return fail(429, { errors: { form: 'error_rate_limited' } });
-		const { database } = await services();
+		const { database } = await app();
 		const result = await answerAsPerson(database.db, locals.user, { token: params.token }, answer);
 		if (result.ok)
 			redirect(

@@ -1,11 +1,11 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 /** Starts an OpenID Connect sign-in: the state and PKCE cookies are set here, then the provider takes over. */
 export const GET: RequestHandler = async ({ params, request }) => {
-	const { auth, config } = await services();
+	const { auth, config } = await app();
 	const provider = config.oidcProviders.find((p) => p.id === params.id);
 	if (!provider) error(404, 'Not found');
 	const locale = getLocale();

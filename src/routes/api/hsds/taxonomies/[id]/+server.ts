@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
 import { getTaxonomy } from '#lib/server/services/hsds/api-queries.ts';
-import { hsdsItem } from '#lib/server/services/hsds/api-respond.ts';
+import { hsdsItem } from '#lib/http/hsds-respond.ts';
 
 export const GET: RequestHandler = ({ params }) => hsdsItem(params.id, getTaxonomy, 'taxonomy');

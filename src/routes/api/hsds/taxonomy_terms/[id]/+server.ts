@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getTaxonomyTerm } from '#lib/server/services/hsds/api-queries.ts';
-import { hsdsItem } from '#lib/server/services/hsds/api-respond.ts';
+import { hsdsItem } from '#lib/http/hsds-respond.ts';
 
 export const GET: RequestHandler = ({ params }) =>
 	hsdsItem(params.id, getTaxonomyTerm, 'taxonomy_term');

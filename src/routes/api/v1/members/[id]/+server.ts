@@ -1,13 +1,13 @@
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { getProfile } from '#lib/server/members/get-profile.ts';
-import { json, problem } from '#lib/server/api/respond.ts';
+import { json, problem } from '#lib/http/respond.ts';
 import { parseId } from '#lib/http/ids.ts';
 
 export const GET: RequestHandler = async ({ params, locals, url }) => {
 	const id = parseId('id', params.id);
 	if (!id) return problem(404, 'not_found', 'No such member');
-	const { database } = await services();
+	const { database } = await app();
 	const profile = await getProfile(
 		database.db,
 		locals.user,

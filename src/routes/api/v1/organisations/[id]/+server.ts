@@ -1,21 +1,16 @@
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
-import { getOrganisation } from '#lib/server/organisations/get-organisation.ts';
-import { organisation } from '#lib/server/members/schema.ts';
-import { json, problem } from '#lib/server/api/respond.ts';
+import { app } from '#lib/server/app/app.ts';
+import { getOrganisation, slugForId } from '#lib/server/organisations/get-organisation.ts';
+import { json, problem } from '#lib/http/respond.ts';
 import { parseId } from '#lib/http/ids.ts';
 
 /** By id or slug. */
 export const GET: RequestHandler = async ({ params, locals }) => {
 	const key = parseId('id', params.id) ?? parseId('slug', params.id);
 	if (!key) return problem(404, 'not_found', 'No such organisation');
-	const { database } = await services();
-	const [byId] = await database.db
-		.select({ slug: organisation.slug })
-		.from(organisation)
-		.where(eq(organisation.id, key));
-	const page = await getOrganisation(database.db, locals.user, byId?.slug ?? key);
+	const { database } = await app();
+	const slug = (await slugForId(database.db, key)) ?? key;
+	const page = await getOrganisation(database.db, locals.user, slug);
 	if (!page) return problem(404, 'not_found', 'No such organisation');
 	return json({
 		...page.organisation,

@@ -1,21 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
-import { organisation } from '#lib/server/members/schema.ts';
-import { organisationLogoKey } from '#lib/server/organisations/organisation-logo.ts';
+import { app } from '#lib/server/app/app.ts';
+import { publicLogo } from '#lib/server/organisations/organisation-logo.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
 /** Logos of approved organisations are public. */
 export const GET: RequestHandler = async ({ params }) => {
 	const id = idParam('id', params.id);
-	const { database, storage } = await services();
-	const [org] = await database.db
-		.select({ id: organisation.id, status: organisation.status, logo: organisation.logo })
-		.from(organisation)
-		.where(eq(organisation.id, id));
-	if (!org?.logo || org.status !== 'approved') error(404, 'Not found');
-	const data = await storage.get(organisationLogoKey(org.id, org.logo.version));
+	const { database, storage } = await app();
+	const data = await publicLogo({ db: database.db, storage }, id);
 	if (!data) error(404, 'Not found');
 	return new Response(new Uint8Array(data), {
 		headers: {

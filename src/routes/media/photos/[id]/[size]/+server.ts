@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import { findProfileRow } from '#lib/server/members/get-profile.ts';
 import { viewerOf } from '#lib/server/members/policy.ts';
 import { canSee } from '#lib/members/profile.ts';
@@ -13,7 +13,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	const size = ownKey(PHOTO_SIZES, params.size);
 	if (!size) error(404, 'Not found');
 	const id = idParam('id', params.id);
-	const { database, storage } = await services();
+	const { database, storage } = await app();
 	const row = await findProfileRow(database.db, id);
 	const viewer = viewerOf(locals.user, id);
 	if (

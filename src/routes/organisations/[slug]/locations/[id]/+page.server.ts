@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import {
 	locationFormData,
 	organisationLocations,
@@ -15,7 +15,7 @@ import { idParam } from '#lib/http/id-param.ts';
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	idParam('slug', params.slug);
-	const { database, config } = await services();
+	const { database, config } = await app();
 	const org = await staffOrganisation(database.db, locals.user, params.slug);
 	const isNew = params.id === 'new';
 	const current = isNew
@@ -47,7 +47,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
 		idParam('slug', params.slug);
-		const { database, config } = await services();
+		const { database, config } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const raw = locationFormData(await request.formData().catch(() => new FormData()));
 		const result = await saveLocation(

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { services } from '#lib/server/platform/app.ts';
+import { app } from '#lib/server/app/app.ts';
 import {
 	serviceFormData,
 	serviceFormValues,
@@ -14,7 +14,7 @@ import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('slug', params.slug);
-	const { database } = await services();
+	const { database } = await app();
 	const db = database.db;
 	const org = await staffOrganisation(db, locals.user, params.slug);
 	const asked = url.searchParams.get('lang') ?? '';
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
 		idParam('slug', params.slug);
-		const { database, config } = await services();
+		const { database, config } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
 		const raw = serviceFormData(await request.formData().catch(() => new FormData()));
 		const result = await saveService(

@@ -1,11 +1,15 @@
 import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
-import type { Job } from './jobs.ts';
+import type { Job } from '../platform/jobs.ts';
 
-/** The platform's background jobs (hourly; each decides itself whether anything is due). */
+/**
+ * The platform's recurring jobs, run by the queue on its schedule (once across instances); each
+ * decides itself whether anything is due, so running one again is harmless.
+ */
 export const JOBS: Job[] = [
 	{
 		name: 'stale-services',
+		cron: '17 * * * *',
 		run: (s, now) =>
 			remindStaleServices(s.database.db, s.mailer, {
 				staleDays: s.config.serviceStaleDays,
@@ -15,6 +19,7 @@ export const JOBS: Job[] = [
 	},
 	{
 		name: 'overdue-referrals',
+		cron: '23 * * * *',
 		run: (s, now) => remindOverdueReferrals(s.database.db, s.mailer, now, s.config.origin)
 	}
 ];

@@ -1,10 +1,14 @@
-import { json, problem } from '../../api/respond.ts';
-import type { Db } from '../../db/client.ts';
-import { services } from '../../platform/app.ts';
-import { hsdsOpenApi } from './validate.ts';
-import { parseHsdsQuery, type HsdsPage, type HsdsQuery } from './api-queries.ts';
-import type { HsdsObject } from './to-hsds.ts';
-import { parseId } from '#lib/http/ids.ts';
+import { json, problem } from './respond.ts';
+import { parseId } from './ids.ts';
+import type { Db } from '#lib/server/db/client.ts';
+import { app } from '#lib/server/app/app.ts';
+import { hsdsOpenApi } from '#lib/server/services/hsds/validate.ts';
+import {
+	parseHsdsQuery,
+	type HsdsPage,
+	type HsdsQuery
+} from '#lib/server/services/hsds/api-queries.ts';
+import type { HsdsObject } from '#lib/server/services/hsds/to-hsds.ts';
 
 /** The HSDS API's directory data is public: caches and other sites' scripts may read it. */
 const PUBLIC = { 'cache-control': 'public, max-age=60', 'access-control-allow-origin': '*' };
@@ -16,7 +20,7 @@ export async function hsdsList(url: URL, list: (db: Db, q: HsdsQuery) => Promise
 	const parsed = parseHsdsQuery(url);
 	if (!parsed.success)
 		return problem(400, 'invalid_query', 'The query is not valid', parsed.error.issues);
-	const { database } = await services();
+	const { database } = await app();
 	return json(await list(database.db, parsed.data), 200, PUBLIC);
 }
 
@@ -27,7 +31,7 @@ export async function hsdsItem(
 ) {
 	const key = parseId('id', id);
 	if (!key) return problem(404, 'not_found', `No such ${what}`);
-	const { database } = await services();
+	const { database } = await app();
 	const found = await get(database.db, key);
 	return found ? json(found, 200, PUBLIC) : problem(404, 'not_found', `No such ${what}`);
 }

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { RequestEvent } from '@sveltejs/kit';
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { createAuth, type Auth } from '../accounts/auth.ts';
+import { seedDemo } from '../members/seed-demo.ts';
+import { refreshProfileSearch } from '../members/save-profile.ts';
+import { seedEsco } from '../esco/seed-esco.ts';
+import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
+import { seedTaxonomy } from '../services/seed-taxonomy.ts';
+import { getBranding } from '../admin/branding.ts';
+import type { Config } from '../platform/config.ts';
+import type { PlatformContext } from '../platform/context.ts';
+import { createMailer, emailDeliveryJob, smtpTransport } from '../platform/mail.ts';
+import { createSmsSender, smsDeliveryJob, webhookGateway } from '../platform/sms.ts';
+import { createQueue } from '../platform/queue.ts';
+import { ensureAuthSecret } from '../platform/secret.ts';
+import { localStorage } from '../platform/storage.ts';
+import { logger } from '../platform/logger.ts';
+import { JOBS } from './jobs.ts';
+
+/** The running platform with every module wired in: what routes and commands use. */
+export type AppContext = PlatformContext & { auth: Auth };
+
+/**
+ * The composition root: opens the database, applies migrations, seeds reference and demo content
+ * once, wires the platform and the modules, and declares every background job.
+ */
+export async function createAppContext(
+	config: Config,
+	opts: {
+		getRequestEvent?: () => RequestEvent | undefined;
+		pgliteDir?: string;
+		/** Run queued jobs in this process (the server); tests and commands drain instead. */
+		workers?: boolean;
+	} = {}
+): Promise<AppContext> {
+	const started = Date.now();
+	const database = await openDatabase({
+		url: config.databaseUrl,
+		pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'db'),
+		sharedBuffersMb: config.pgliteSharedBuffersMb
+	});
+	await migrate(database, config.databaseUrl);
+	const { db } = database;
+	const transport = config.smtpUrl
+		? smtpTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom })
+		: null;
+	const gateway = config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : null;
+	const queue = await createQueue(database, { workers: opts.workers ?? false });
+	await queue.define(emailDeliveryJob(db, transport));
+	await queue.define(smsDeliveryJob(db, gateway));
+	// Whoever closes the database stops the queue first (it runs on the same connection).
+	const closeDatabase = database.close;
+	database.close = async () => {
+		await queue.stop().catch((error) => logger.error({ err: error }, 'job queue stop failed'));
+		await closeDatabase();
+	};
+	const mailer = createMailer(db, queue, transport);
+	const sms = createSmsSender(db, queue, gateway);
+	const storage = localStorage(path.join(config.dataDir, 'files'));
+	const secret = await ensureAuthSecret(db, config.authSecret);
+	const auth = createAuth({
+		db,
+		origin: config.origin,
+		secret,
+		mailer,
+		sms,
+		oidcProviders: config.oidcProviders,
+		getRequestEvent: opts.getRequestEvent,
+		rateLimit: config.rateLimit,
+		onRenamed: (userId) => refreshProfileSearch(db, userId)
+	});
+	// Reference data (ESCO, UN DESA) is loaded once per database, in production too.
+	if (config.seedReferenceData) {
+		const esco = await seedEsco(db);
+		if (!esco.ok) logger.error({ reason: esco.reason, file: esco.file }, esco.message);
+		else if (esco.seeded)
+			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
+		const corridors = await seedMigrantStock(db);
+		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
+	}
+	await seedTaxonomy(db);
+	if (config.seedDemo) await seedDemo(db);
+	await getBranding(db);
+	const context: AppContext = { config, database, auth, mailer, sms, storage, queue };
+	for (const job of JOBS)
+		await queue.define({
+			name: job.name,
+			cron: job.cron,
+			retryLimit: 2,
+			handler: () => job.run(context, new Date())
+		});
+	await queue.startWorkers();
+	logger.info({ database: database.kind, ms: Date.now() - started }, 'platform ready');
+	return context;
+}
