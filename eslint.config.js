@@ -90,7 +90,13 @@ export default defineConfig(
 	{
 		// Modules never import the composition root: it imports them.
 		files: ['src/lib/server/*/**/*.ts'],
-		ignores: ['src/lib/server/app/**', 'src/lib/server/test/**', '**/*.test.ts', '**/test-helpers.ts'],
+		ignores: [
+			'src/lib/server/app/**',
+			'src/lib/server/seed/**',
+			'src/lib/server/test/**',
+			'**/*.test.ts',
+			'**/test-helpers.ts'
+		],
 		rules: {
 			'no-restricted-imports': [
 				'error',
@@ -103,6 +109,11 @@ export default defineConfig(
 						{
 							regex: '^#lib/server/app/',
 							message: 'Modules never import app/: take what you need as a parameter.'
+						},
+						{
+							regex: '^(\\.\\./)+seed/',
+							message:
+								'Demo content and generators stay out of the domain (seed/ uses modules, not the reverse).'
 						}
 					]
 				}

@@ -216,8 +216,8 @@ switch (command) {
 			referrals: number(values.referrals, 0),
 			seed: options.seed
 		};
-		const { generatePopulation } = await import('../src/lib/server/members/generate-population.ts');
-		const { generateServices } = await import('../src/lib/server/services/generate-services.ts');
+		const { generatePopulation } = await import('../src/lib/server/seed/generate-population.ts');
+		const { generateServices } = await import('../src/lib/server/seed/generate-services.ts');
 		const started = Date.now();
 		await withApp(async (s) => {
 			await generatePopulation(s.database.db, options, (line) => console.log(line));

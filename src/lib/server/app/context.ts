@@ -3,7 +3,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createAuth, type Auth } from '../accounts/auth.ts';
-import { seedDemo } from '../members/seed-demo.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
 import { refreshProfileSearch } from '../members/save-profile.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';

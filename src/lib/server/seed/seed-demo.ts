@@ -5,9 +5,9 @@ import { user } from '../accounts/schema.ts';
 import { setting } from '../platform/schema.ts';
 import { organisation } from '../organisations/schema.ts';
 import { DEMO_MEMBERS, DEMO_ORGANISATIONS } from './demo-content.ts';
-import { emptyProfile, writeProfile } from './save-profile.ts';
+import { emptyProfile, writeProfile } from '../members/save-profile.ts';
 import { organisationSearch } from '../organisations/create-organisation.ts';
-import { seedDemoServices } from '../services/demo-services.ts';
+import { seedDemoServices } from './demo-services.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {

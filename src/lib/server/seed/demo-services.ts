@@ -6,8 +6,13 @@ import { languageName } from '#lib/members/codes.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
 import { setting } from '../platform/schema.ts';
-import type { HsdsLocation, HsdsService } from './hsds-types.ts';
-import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';
+import type { HsdsLocation, HsdsService } from '../services/hsds-types.ts';
+import {
+	refreshOpenings,
+	storeLocation,
+	storeService,
+	storeServiceAtLocation
+} from '../services/store.ts';
 
 /**
  * Demo services of the demo organisations (members/demo-content.ts), shown on a fresh embedded

@@ -1,4 +1,4 @@
-import { random } from '../members/generate-population.ts';
+import { random } from './generate-population.ts';
 import {
 	type Locale,
 	LOCALES,
@@ -40,10 +40,10 @@ import {
 	type ReferralStatus
 } from '../referrals/schema.ts';
 import { searchKey } from '../search/normalise.ts';
-import type { HsdsLocation, HsdsSchedule, HsdsService } from './hsds-types.ts';
-import { openingsFrom } from './openings.ts';
-import { service, serviceAtLocation, serviceLocation, serviceOpening } from './schema.ts';
-import { isFree, languageCodes, shortCodeFor, termIdsOf } from './store.ts';
+import type { HsdsLocation, HsdsSchedule, HsdsService } from '../services/hsds-types.ts';
+import { openingsFrom } from '../services/openings.ts';
+import { service, serviceAtLocation, serviceLocation, serviceOpening } from '../services/schema.ts';
+import { isFree, languageCodes, shortCodeFor, termIdsOf } from '../services/store.ts';
 
 /**
  * A synthetic directory of services (and referrals between organisations) for benchmarks and

@@ -7,12 +7,12 @@ import type { Db } from '../db/client.ts';
 import { referral, referralEvent, REFERRAL_STATUSES } from '../referrals/schema.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
-import { validateLocation, validateService } from './hsds/validate.ts';
+import { validateLocation, validateService } from '../services/hsds/validate.ts';
 import { generateServices } from './generate-services.ts';
-import { geocodeCity, searchServices } from './search-services.ts';
+import { geocodeCity, searchServices } from '../services/search-services.ts';
 import { DEMO_SERVICES, seedDemoServices } from './demo-services.ts';
-import { storeService } from './store.ts';
-import { service, serviceLocation, serviceOpening } from './schema.ts';
+import { storeService } from '../services/store.ts';
+import { service, serviceLocation, serviceOpening } from '../services/schema.ts';
 
 const now = new Date('2026-11-25T11:00:00Z'); // a Wednesday
 const options = { services: 200, referrals: 500, seed: 7, batch: 60, now };
