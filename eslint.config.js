@@ -56,6 +56,13 @@ export default defineConfig(
 						{ group: ['**/schema.ts'], message: 'Routes never import tables: call an operation.' }
 					]
 				}
+			],
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='formData']",
+					message: 'Read forms with readForm (#lib/http/read-form.ts): one way, never a throw.'
+				}
 			]
 		}
 	},

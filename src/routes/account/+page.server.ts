@@ -9,7 +9,7 @@ import {
 	listSessions,
 	setLocale
 } from '#lib/server/accounts/sessions.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';

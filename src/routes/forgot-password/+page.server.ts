@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { logger } from '#lib/server/platform/logger.ts';
 

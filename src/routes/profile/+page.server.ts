@@ -6,10 +6,10 @@ import { findProfileRow } from '#lib/server/members/get-profile.ts';
 import { labelsFor } from '#lib/server/esco/search-esco.ts';
 import { profileFromForm } from '#lib/server/members/profile-form-data.ts';
 import { deletePhoto, savePhoto } from '#lib/server/members/photo.ts';
-import { forgetDirectoryOptions } from '#lib/server/members/directory-options.ts';
 import { searchEsco } from '#lib/server/esco/search-esco.ts';
 import { countryOptions, languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -56,20 +56,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	save: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const input = profileFromForm(data);
 		const { database } = await app();
 		const result = await saveProfile(database.db, locals.user, locals.user.id, input);
-		if (result.ok) {
-			forgetDirectoryOptions();
-			return { saved: true };
-		}
+		if (result.ok) return { saved: true };
 		if (result.status === 403) error(403, 'Forbidden');
 		return fail(400, { errors: result.errors, values: input });
 	},
 	photo: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const file = data.get('photo');
 		const { database, storage } = await app();
 		if (!(file instanceof File) || file.size === 0)

@@ -9,6 +9,7 @@ import { auditLog, outbox } from '../platform/schema.ts';
 import { memberProfile } from './schema.ts';
 import { organisation, organisationMember } from '../organisations/schema.ts';
 import { removePhotoFiles } from './photo.ts';
+import { forgetDirectoryOptions } from './directory-options.ts';
 import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { pseudonymiseAuditOf, writeAudit } from '../platform/audit.ts';
 
@@ -172,5 +173,6 @@ export async function deleteMyAccount(
 	});
 	if (result.ok && profile?.photo)
 		await removePhotoFiles(deps.storage, userId, profile.photo.version);
+	if (result.ok) forgetDirectoryOptions();
 	return result;
 }

@@ -8,6 +8,7 @@ import { escoConcept } from '../esco/schema.ts';
 import { memberProfile } from './schema.ts';
 import { canEditProfile } from './policy.ts';
 import { searchData } from './search-data.ts';
+import { forgetDirectoryOptions } from './directory-options.ts';
 import { writeAudit } from '../platform/audit.ts';
 
 export type SaveProfileResult =
@@ -145,6 +146,8 @@ export async function saveProfile(
 			detail: { listed: input.listed }
 		});
 	});
+	// The directory's filter choices follow the profiles at once on this instance.
+	forgetDirectoryOptions();
 	return { ok: true };
 }
 

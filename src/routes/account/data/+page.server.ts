@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { deleteMyAccount, erasureBlockers } from '#lib/server/members/my-data.ts';
-import { forgetDirectoryOptions } from '#lib/server/members/directory-options.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	delete: async ({ request, locals, cookies }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		if (data.get('confirm') !== 'yes')
 			return fail(400, { errors: { confirm: 'error_delete_confirm' } });
 		const { database, storage } = await app();
@@ -25,7 +25,6 @@ export const actions: Actions = {
 			return fail(FAILURE_STATUS[result.kind], {
 				errors: result.errors ?? { form: 'error_generic' }
 			});
-		forgetDirectoryOptions();
 		for (const { name } of cookies.getAll())
 			if (name.includes('session')) cookies.delete(name, { path: '/' });
 		redirect(303, localizeHref('/?deleted=1'));

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { answerAsPerson, referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import type { Failure } from '#lib/server/platform/result.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';

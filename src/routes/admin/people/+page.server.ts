@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { errorOn } from '#lib/accounts/schemas.ts';
 import { app } from '#lib/server/app/app.ts';
 import { listPeople, setRoles } from '#lib/server/accounts/roles.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { database } = await app();

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getBranding, saveBranding, type LogoChange } from '#lib/server/admin/branding.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async () => {
 	const { database } = await app();

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 

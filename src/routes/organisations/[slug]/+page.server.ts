@@ -14,7 +14,7 @@ import {
 } from '#lib/server/organisations/invitations.ts';
 import type { MembershipChange } from '#lib/server/organisations/policy.ts';
 import type { Result } from '#lib/server/platform/result.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
@@ -116,7 +116,7 @@ export const actions: Actions = {
 		);
 	},
 	logo: async ({ params, locals, request }) => {
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const file = data.get('logo');
 		const { id } = await orgId(params.slug, locals);
 		if (!(file instanceof File) || file.size === 0)
@@ -133,7 +133,7 @@ export const actions: Actions = {
 		return fail(result.status, { errors: { logo: result.error } });
 	},
 	review: async ({ params, locals, request }) => {
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const decision = data.get('decision') === 'approved' ? 'approved' : 'rejected';
 		const { db, id } = await orgId(params.slug, locals);
 		return answer(await reviewOrganisation(db, locals.user, id, decision), 'org_reviewed');

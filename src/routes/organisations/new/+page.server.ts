@@ -4,6 +4,7 @@ import { app } from '#lib/server/app/app.ts';
 import { createOrganisation } from '#lib/server/organisations/create-organisation.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const text = (k: string) => (typeof data.get(k) === 'string' ? (data.get(k) as string) : '');
 		const all = (k: string) =>
 			data.getAll(k).filter((v): v is string => typeof v === 'string' && v !== '');

@@ -5,7 +5,7 @@ import { getReferral } from '#lib/server/referrals/get-referral.ts';
 import { changeStatus } from '#lib/server/referrals/transitions.ts';
 import { postMessage } from '#lib/server/referrals/thread.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { idParam } from '#lib/http/id-param.ts';
 

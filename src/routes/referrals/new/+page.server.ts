@@ -4,7 +4,7 @@ import { app } from '#lib/server/app/app.ts';
 import { createReferral, referableService } from '#lib/server/referrals/create-referral.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { referringOrganisations } from '#lib/server/referrals/policy.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
 import { languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
 import { decideReview, reviewQueue } from '#lib/server/services/review.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 /** Curators' queue: new services and changes to published ones, with the proposed texts. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -15,7 +16,7 @@ export const actions: Actions = {
 	decide: async ({ locals, request }) => {
 		if (!isCurator(locals.user)) error(404, 'Not found');
 		const { database, config } = await app();
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const id = String(data.get('service') ?? '').slice(0, 40);
 		const result = await decideReview(
 			database.db,

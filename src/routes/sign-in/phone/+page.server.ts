@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, phoneStartForm, phoneVerifyForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
-import { readForm } from '#lib/server/accounts/form-data.ts';
+import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 

@@ -9,6 +9,7 @@ import {
 import { confirmAccurate } from '#lib/server/services/review.ts';
 import { isStale } from '#lib/server/services/stale.ts';
 import { idParam } from '#lib/http/id-param.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('slug', params.slug);
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		idParam('slug', params.slug);
 		const { database } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
-		const data = await request.formData().catch(() => new FormData());
+		const { data } = await readForm(request);
 		const id = String(data.get('service') ?? '');
 		const list = await organisationServices(database.db, org.id);
 		if (!list.some((s) => s.id === id))

@@ -11,6 +11,7 @@ import { saveLocation } from '#lib/server/services/save-service.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { idParam } from '#lib/http/id-param.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -49,7 +50,7 @@ export const actions: Actions = {
 		idParam('slug', params.slug);
 		const { database, config } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
-		const raw = locationFormData(await request.formData().catch(() => new FormData()));
+		const raw = locationFormData((await readForm(request)).data);
 		const result = await saveLocation(
 			database.db,
 			locals.user,

@@ -7,6 +7,7 @@ import { saveService } from '#lib/server/services/save-service.ts';
 import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { idParam } from '#lib/http/id-param.ts';
+import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('slug', params.slug);
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		idParam('slug', params.slug);
 		const { database, config } = await app();
 		const org = await staffOrganisation(database.db, locals.user, params.slug);
-		const raw = serviceFormData(await request.formData().catch(() => new FormData()));
+		const raw = serviceFormData((await readForm(request)).data);
 		const result = await saveService(
 			database.db,
 			locals.user,
