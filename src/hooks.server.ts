@@ -10,6 +10,7 @@ import { createAppContext } from '#lib/server/app/context.ts';
 import { app, setApp } from '#lib/server/app/app.ts';
 import { createPageCache, isCacheable, type PageCache } from '#lib/server/platform/page-cache.ts';
 import { logger } from '#lib/server/platform/logger.ts';
+import { createAdmission, type Admission } from '#lib/server/platform/admission.ts';
 import { httpDuration, registry } from '#lib/server/platform/metrics.ts';
 import { hitRateLimit, ruleForPath } from '#lib/server/platform/rate-limit.ts';
 import { clientAddress } from '#lib/server/platform/client-address.ts';
@@ -243,8 +244,33 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+let gate: Admission | undefined;
+
+/**
+ * A bounded, fair queue in front of the work (platform/admission.ts): past it, a request is told at
+ * once to come back (503, Retry-After) instead of waiting until it times out.
+ */
+const admission: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname.startsWith('/_app/')) return resolve(event);
+	gate ??= createAdmission(config().admission);
+	const leave = await gate.enter();
+	if (!leave) {
+		logger.warn({ running: gate.running, waiting: gate.waiting }, 'request turned away (busy)');
+		return new Response('Busy: please try again in a few seconds.\n', {
+			status: 503,
+			headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' }
+		});
+	}
+	try {
+		return await resolve(event);
+	} finally {
+		leave();
+	}
+};
+
 export const handle = sequence(
 	observe,
+	admission,
 	securityHeaders,
 	guard,
 	rateLimit,

@@ -39,7 +39,8 @@ export async function createAppContext(
 	const database = await openDatabase({
 		url: config.databaseUrl,
 		pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'db'),
-		sharedBuffersMb: config.pgliteSharedBuffersMb
+		sharedBuffersMb: config.pgliteSharedBuffersMb,
+		poolSize: config.databasePoolSize
 	});
 	await migrate(database, config.databaseUrl);
 	const { db } = database;

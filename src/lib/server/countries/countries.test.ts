@@ -30,18 +30,14 @@ const sum = (keep: (row: string[]) => boolean, column = 3) =>
 
 describe.each(DATABASES)('countries on $kind', (target) => {
 	let s: AppContext;
-	let seconds = 0;
 	beforeAll(async () => {
 		s = await testServices(target);
-		const started = performance.now();
 		expect(await seedMigrantStock(s.database.db)).toBe(CSV.length);
-		seconds = (performance.now() - started) / 1000;
-		console.log(`migrant stock seeded on ${target.kind} in ${seconds.toFixed(2)} s`);
 	});
 	afterAll(() => s.database.close());
 
+	// How long seeding takes is a benchmark's question, not a test's (timings are never asserted).
 	it('loads the shipped figures once per database', async () => {
-		expect(seconds).toBeLessThan(30);
 		expect(await seedMigrantStock(s.database.db)).toBe(0);
 		expect(await s.database.db.$count(migrantStock)).toBe(CSV.length);
 	});

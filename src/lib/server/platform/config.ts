@@ -73,7 +73,11 @@ const schema = z.object({
 		.string()
 		.regex(/^\S+$/, 'must not contain spaces')
 		.min(16, 'must be at least 16 characters')
-		.optional()
+		.optional(),
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
+	MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
+	QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000)
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -116,7 +120,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		jobs: c.JOBS,
 		pageCacheSeconds: c.PAGE_CACHE_SECONDS,
 		trustProxy: c.TRUST_PROXY,
-		metricsToken: c.METRICS_TOKEN
+		metricsToken: c.METRICS_TOKEN,
+		databasePoolSize: c.DATABASE_POOL_SIZE,
+		admission: {
+			concurrency: c.MAX_CONCURRENT_REQUESTS,
+			queue: c.MAX_QUEUED_REQUESTS,
+			timeoutMs: c.QUEUE_TIMEOUT_MS
+		}
 	};
 }
 
