@@ -4,20 +4,11 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
 import { searchKey } from '../search/normalise.ts';
+import { prefixQuery } from '../search/text-match.ts';
 import { memberProfile } from './schema.ts';
 import { profileColumns } from './get-profile.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
-
-/** Prefix query over the normalised tokens: "hel mba" matches "Hélène Mbarga". */
-export function prefixQuery(key: string) {
-	return key
-		.split(' ')
-		.filter(Boolean)
-		.slice(0, 8)
-		.map((t) => `${t}:*`)
-		.join(' & ');
-}
 
 /**
  * The member directory. Visitors search and filter only what is public, members what is public or

@@ -4,7 +4,7 @@ import type { OrganisationSummary } from '#lib/organisations/view.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from './schema.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery } from '../members/search-members.ts';
+import { prefixQuery } from '../search/text-match.ts';
 import { publicOrganisation } from './public.ts';
 
 export const summaryColumns = {

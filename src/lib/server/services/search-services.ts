@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
 import { publicOrganisation } from '../organisations/public.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery } from '../members/search-members.ts';
+import { prefixQuery } from '../search/text-match.ts';
 import { service, serviceAtLocation, serviceLocation, serviceOpening } from './schema.ts';
 import { isOpenAt } from './openings.ts';
 import { textsFor } from './service-texts.ts';

@@ -39,6 +39,9 @@ export const actions: Actions = {
 			outcome: form.text('outcome'),
 			feedback: form.text('feedback')
 		};
+		// A status change sends e-mail: it counts against the referral limit like the thread does.
+		if (locals.rateLimited)
+			return fail(429, { transition, values, errors: { form: 'error_rate_limited' } });
 		const result = await changeStatus(referralDeps(await app()), locals.user, params.id, values);
 		if (result.ok) return { done: 'referral_status_saved' };
 		if (result.status === 404) error(404, 'Not found');

@@ -4,7 +4,7 @@ import { textId } from '#lib/http/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { organisation } from '../../organisations/schema.ts';
 import { publicOrganisation } from '../../organisations/public.ts';
-import { prefixQuery } from '../../members/search-members.ts';
+import { prefixQuery } from '../../search/text-match.ts';
 import { searchKey } from '../../search/normalise.ts';
 import { service, serviceAtLocation, taxonomy, taxonomyTerm } from '../schema.ts';
 import {
