@@ -1,77 +1,125 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DirectoryQuery } from '#lib/members/directory.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery } from '../search/text-match.ts';
-import { memberProfile } from './schema.ts';
-import { profileColumns } from './get-profile.ts';
+import { prefixQuery, queryTokens } from '../search/text-match.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
+import { CAP, listStatement, textStatement, type Audience, type TextShape } from './search-sql.ts';
 
-/**
- * The member directory. Visitors search and filter only what is public, members what is public or
- * for members; the columns searched are derived from visibility on every save (search-data.ts), so
- * a hidden field cannot match. Names also match by similarity ("Mohamed" finds "Mohammed").
- */
-export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery, language = 'en') {
-	const audience = actor ? 'members' : 'public';
-	const text = audience === 'members' ? memberProfile.searchMembers : memberProfile.searchPublic;
-	const facets = audience === 'members' ? memberProfile.facetsMembers : memberProfile.facetsPublic;
-	// Written exactly as the partial indexes' predicates (schema.ts), so the planner can use them.
-	const conditions: SQL[] = [
-		audience === 'members'
-			? sql`${memberProfile.listed} <> 'nobody'`
-			: sql`${memberProfile.listed} = 'public'`
-	];
-	const wanted = [
+/** What the statements return: the page's profile columns, the total and whether it is a floor. */
+const columns = {
+	pos: sql<string>`r.pos`,
+	id: sql<string>`r.id`,
+	name: sql<string>`r.name`,
+	listed: sql<ProfileRow['listed']>`r.listed`,
+	visibility: sql<ProfileRow['visibility']>`r.visibility`,
+	contentLocale: sql<string>`r.content_locale`,
+	photo: sql<ProfileRow['photo']>`r.photo`,
+	headline: sql<string | null>`r.headline`,
+	originCountries: sql<string[]>`r.origin_countries`,
+	residenceCountry: sql<string | null>`r.residence_country`,
+	city: sql<string | null>`r.city`,
+	languages: sql<ProfileRow['languages']>`r.languages`,
+	expertise: sql<string[]>`r.expertise`,
+	interests: sql<string[]>`r.interests`,
+	bio: sql<string | null>`r.bio`,
+	links: sql<ProfileRow['links']>`r.links`,
+	total: sql<string>`r.total`,
+	lowerBound: sql<boolean>`r.lower_bound`
+};
+
+type TextParams = {
+	key: string;
+	tsq: string;
+	driver: string;
+	others: string[];
+	facets: string[];
+	perPage: number;
+	offset: number;
+};
+
+/** Named statements, prepared once per database and reused (planning costs as much as running). */
+const prepared = new WeakMap<Db, Map<string, { execute: (p: TextParams) => Promise<unknown> }>>();
+
+function preparedText(db: Db, shape: TextShape, audience: Audience) {
+	let byName = prepared.get(db);
+	if (!byName) prepared.set(db, (byName = new Map()));
+	const name = `member_search_${shape}_${audience}`;
+	let statement = byName.get(name);
+	if (!statement) {
+		statement = db
+			.select(columns)
+			.from(sql`(${textStatement(shape, audience)}) r`)
+			.orderBy(sql`r.pos`)
+			.prepare(name);
+		byName.set(name, statement);
+	}
+	return statement;
+}
+
+type Row = { [K in keyof typeof columns]: (typeof columns)[K]['_']['type'] };
+
+/** The filters as facet values (`origin:SY`, `res:FR`, …), as search-data.ts derives them. */
+function wantedFacets(query: DirectoryQuery) {
+	return [
 		query.origin && `origin:${query.origin}`,
 		query.residence && `res:${query.residence}`,
 		query.language && `lang:${query.language}`,
 		query.expertise && `esco:${query.expertise}`,
 		query.interest && `interest:${searchKey(query.interest)}`
 	].filter(Boolean) as string[];
-	if (wanted.length) conditions.push(sql`${facets} @> ${sql.param(wanted)}::text[]`);
+}
 
-	const key = searchKey(query.q);
-	const order: SQL[] = [];
-	if (key) {
-		const tsq = prefixQuery(key);
-		conditions.push(
-			sql`(${text} @@ to_tsquery('simple', ${tsq}) or ${key} <% ${memberProfile.nameKey})`
-		);
-		order.push(
-			sql`greatest(word_similarity(${key}, ${memberProfile.nameKey}), ts_rank(${text}, to_tsquery('simple', ${tsq}))) desc`
-		);
+/**
+ * The member directory. Visitors search and filter only what is public, members what is public or
+ * for members: member_search holds, per audience, only what that audience may see (search-data.ts
+ * derives it, a trigger copies it), so a hidden field cannot match. Names match by prefix and by
+ * typo ("Mohamed" finds "Mohammed"); other visible fields by their words. `total` is exact up to
+ * a few hundred matches; past that `totalIsLowerBound` is true and `total` is a floor ("1,000+").
+ */
+export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery, language = 'en') {
+	const audience: Audience = actor ? 'members' : 'public';
+	const facets = wantedFacets(query);
+	const tokens = queryTokens(searchKey(query.q));
+	const perPage = query.per_page;
+	const offset = (query.page - 1) * perPage;
+	let rows: Row[];
+	if (!tokens.length) {
+		rows = (await db
+			.select(columns)
+			.from(sql`(${listStatement(audience, facets, perPage, offset)}) r`)
+			.orderBy(sql`r.pos`)) as Row[];
+	} else {
+		// The longest token drives the walk (its postings are the fewest); the others filter.
+		const driver = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+		const shape: TextShape = facets.length ? 'textFacets' : tokens.length > 1 ? 'text' : 'text1';
+		rows = (await preparedText(db, shape, audience).execute({
+			key: tokens.join(' '),
+			tsq: prefixQuery(tokens.join(' ')),
+			driver,
+			others: tokens.filter((t) => t !== driver),
+			facets,
+			perPage,
+			offset
+		})) as Row[];
 	}
-	const offset = (query.page - 1) * query.per_page;
-	// Rank, count and cut on member_profile alone; only the page's rows are joined to their names.
-	const page = db
-		.select({
-			userId: memberProfile.userId,
-			total: sql<number>`count(*) over ()`.as('total'),
-			position:
-				sql<number>`row_number() over (order by ${sql.join([...order, sql`${memberProfile.nameKey}`, sql`${memberProfile.userId}`], sql`, `)})`.as(
-					'position'
-				)
-		})
-		.from(memberProfile)
-		.where(and(...conditions))
-		.orderBy(...order, memberProfile.nameKey, memberProfile.userId)
-		.limit(query.per_page)
-		.offset(offset)
-		.as('page');
-	const rows = await db
-		.select({ ...profileColumns, total: sql<number>`${page.total}`.mapWith(Number) })
-		.from(page)
-		.innerJoin(memberProfile, eq(memberProfile.userId, page.userId))
-		.innerJoin(user, eq(user.id, page.userId))
-		.orderBy(page.position);
+	const seen = new Set<string>();
+	rows = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
 	const labels = await labelsFor(db, [...new Set(rows.flatMap((r) => r.expertise))], language);
 	const items = rows
-		.map((r) => toProfileView(r as unknown as ProfileRow, viewerFor(r.id), labels, { bio: false }))
+		.map((r) => toProfileView(r as ProfileRow, viewerFor(r.id), labels, { bio: false }))
 		.filter((v) => v !== null);
-	return { items, total: rows[0]?.total ?? 0, page: query.page, perPage: query.per_page };
+	const lowerBound = rows[0]?.lowerBound ?? false;
+	const total = Number(rows[0]?.total ?? 0);
+	return {
+		items,
+		// past the cap, "1,000+" rather than "1,001+"
+		total: lowerBound ? Math.min(total, CAP) : total,
+		totalIsLowerBound: lowerBound,
+		page: query.page,
+		perPage
+	};
 }

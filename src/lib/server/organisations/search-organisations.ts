@@ -4,7 +4,7 @@ import type { OrganisationSummary } from '#lib/organisations/view.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from './schema.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery } from '../search/text-match.ts';
+import { wordsOrSimilarName } from '../search/text-match.ts';
 import { publicOrganisation } from './public.ts';
 
 export const summaryColumns = {
@@ -27,10 +27,7 @@ export async function searchOrganisations(db: Db, query: DirectoryQuery) {
 	const key = searchKey(query.q);
 	const order: SQL[] = [];
 	if (key) {
-		const tsq = prefixQuery(key);
-		conditions.push(
-			sql`(${organisation.search} @@ to_tsquery('simple', ${tsq}) or ${key} <% ${organisation.nameKey})`
-		);
+		conditions.push(wordsOrSimilarName(organisation.search, organisation.nameKey, key));
 		order.push(sql`word_similarity(${key}, ${organisation.nameKey}) desc`);
 	}
 	const rows = await db

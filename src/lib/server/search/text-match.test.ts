@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefixQuery } from './text-match.ts';
+import { prefixQuery, queryTokens } from './text-match.ts';
 import { searchKey } from './normalise.ts';
 
 describe('prefixQuery', () => {
@@ -7,5 +7,13 @@ describe('prefixQuery', () => {
 		expect(prefixQuery(searchKey('Hél  Mba'))).toBe('hel:* & mba:*');
 		expect(prefixQuery('')).toBe('');
 		expect(prefixQuery('a b c d e f g h i j').split(' & ')).toHaveLength(8);
+	});
+});
+
+describe('queryTokens', () => {
+	it('keeps distinct tokens in order, at most eight', () => {
+		expect(queryTokens(searchKey('Nguyễn  nguyen Lan'))).toEqual(['nguyen', 'lan']);
+		expect(queryTokens('')).toEqual([]);
+		expect(queryTokens('a b c d e f g h i j')).toHaveLength(8);
 	});
 });

@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
 import { publicOrganisation } from '../organisations/public.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery } from '../search/text-match.ts';
+import { prefixQuery, wordsOrSimilarName } from '../search/text-match.ts';
 import { service, serviceAtLocation, serviceLocation, serviceOpening } from './schema.ts';
 import { isOpenAt } from './openings.ts';
 import { textsFor } from './service-texts.ts';
@@ -92,9 +92,7 @@ export async function searchServices(
 	const order: SQL[] = [];
 	if (key) {
 		const tsq = prefixQuery(key);
-		where.push(
-			sql`(${service.search} @@ to_tsquery('simple', ${tsq}) or ${key} <% ${service.nameKey})`
-		);
+		where.push(wordsOrSimilarName(service.search, service.nameKey, key));
 		order.push(
 			sql`greatest(word_similarity(${key}, ${service.nameKey}), ts_rank(${service.search}, to_tsquery('simple', ${tsq}))) desc`
 		);
