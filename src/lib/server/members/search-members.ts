@@ -35,6 +35,8 @@ type TextParams = {
 	tsq: string;
 	driver: string;
 	others: string[];
+	otherStarts: string[];
+	allStarts: string[];
 	facets: string[];
 	perPage: number;
 	offset: number;
@@ -94,12 +96,17 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 	} else {
 		// The longest token drives the walk (its postings are the fewest); the others filter.
 		const driver = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+		const others = tokens.filter((t) => t !== driver);
+		// "starts a word of the name", tested against ' ' || name_key (tokens hold no % or _)
+		const starts = (ts: string[]) => ts.map((t) => `% ${t}%`);
 		const shape: TextShape = facets.length ? 'textFacets' : tokens.length > 1 ? 'text' : 'text1';
 		rows = (await preparedText(db, shape, audience).execute({
 			key: tokens.join(' '),
 			tsq: prefixQuery(tokens.join(' ')),
 			driver,
-			others: tokens.filter((t) => t !== driver),
+			others,
+			otherStarts: starts(others),
+			allStarts: starts(tokens),
 			facets,
 			perPage,
 			offset

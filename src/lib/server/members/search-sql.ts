@@ -27,6 +27,8 @@ const p = {
 	tsq: sql`to_tsquery('simple', ${sql.placeholder('tsq')}::text)`,
 	driver: sql`${sql.placeholder('driver')}::text`,
 	others: sql`${sql.placeholder('others')}::text[]`,
+	otherStarts: sql`${sql.placeholder('otherStarts')}::text[]`,
+	allStarts: sql`${sql.placeholder('allStarts')}::text[]`,
 	facets: sql`${sql.placeholder('facets')}::text[]`,
 	limit: sql`${sql.placeholder('perPage')}::int`,
 	offset: sql`${sql.placeholder('offset')}::int`
@@ -36,10 +38,11 @@ const k = sql`(${p.limit} + ${p.offset})`;
 const cap = sql.raw(String(CAP));
 const cap1 = sql.raw(String(CAP + 1));
 
-/** Every token of `tokens` starts a token of the name in `col`. */
-const allStart = (col: SQL, tokens: SQL) =>
-	sql`not exists (select from unnest(${tokens}) o where not (${col} like o || '%' or ${col} like '% ' || o || '%'))`;
-const allTokens = sql`(${p.others} || ${p.driver})`;
+/**
+ * Every token starts a token of the name in `col`: `' ' || name` like all of `% token%`
+ * (the patterns are made by the caller, see searchMembers), one array test per row.
+ */
+const allStart = (col: SQL, patterns: SQL) => sql`(' ' || ${col}) like all (${patterns})`;
 
 /** The profile columns the directory shows, joined for the page's rows only. */
 const profileSelect = sql`u.id, u.name, mp.listed, mp.visibility, mp.content_locale, mp.photo, mp.headline,
@@ -58,7 +61,7 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 	const postingFilter =
 		shape === 'text1'
 			? sql``
-			: sql` and ${allStart(sql`t.name_key`, p.others)}${
+			: sql` and ${allStart(sql`t.name_key`, p.otherStarts)}${
 					faceted
 						? sql` and exists (select from member_search f where f.audience = ${a} and f.user_id = t.user_id and f.facets @> ${p.facets})`
 						: sql``
@@ -72,17 +75,17 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 		select token, word_similarity(${p.driver}, token) sim from member_name_vocab
 		where length(${p.driver}) >= 4 and ${p.driver} <% token and token not like ${p.driver} || '%'
 		order by sim desc, token limit 10)`;
-	const c0 = sql`c0 as ${sql.raw(shape === 'text1' ? 'materialized' : 'not materialized')} (
+	const c0 = sql`c0 as materialized (
 		select count(*) n from (select from v0 cross join lateral (
 			select from member_name_token t where t.audience = ${a} and t.token = v0.token${postingFilter}
 			limit ${cap1}) z limit ${cap1}) c)`;
-	const tierOf = sql`case when ${allStart(sql`name_key`, allTokens)} then 0 else 2 end`;
+	const tierOf = sql`case when ${allStart(sql`name_key`, p.allStarts)} then 0 else 2 end`;
 	const probe = sql`probe as materialized (
 		select user_id, name_key, ${tierOf} tier, 1::real sim
 		from member_search where audience = ${a}${onFacets('member_search')} and tsv @@ ${p.tsq}
-		${shape === 'text1' ? sql`and (select n from c0) <= ${probeLimit}` : sql``} limit ${probeLimit1})`;
+		${faceted ? sql`` : sql`and (select n from c0) <= ${probeLimit}`} limit ${probeLimit1})`;
 	const np = sql`np as materialized (select ${
-		shape === 'text1'
+		!faceted
 			? sql`case when (select n from c0) > ${probeLimit} then (select n from c0) else (select count(*) from probe) end`
 			: sql`(select count(*) from probe)`
 	} n)`;
@@ -102,7 +105,7 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 	// Tier 2 matches, neither a full prefix match nor a typo match of the name.
 	const notNameMatch = (alias: string) => {
 		const col = sql.raw(`${alias}.name_key`);
-		return sql`not (${allStart(col, allTokens)})
+		return sql`not (${allStart(col, p.allStarts)})
 		  and not exists (select from v1 where (' ' || ${col} || ' ') like '% ' || v1.token || ' %')`;
 	};
 	const w2 = sql`w2 as materialized (
