@@ -1,4 +1,5 @@
 import prettier from 'eslint-config-prettier';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
@@ -7,6 +8,53 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 const gitignorePath = path.resolve(import.meta.dirname, '.gitignore');
+
+/**
+ * The lower layers, and the modules: every other directory under src/lib/server except the
+ * composition root (app/), demo content (seed/) and test support (test/). Read from the disk, so a
+ * new module is covered the day it is created.
+ */
+const LOWER = ['platform', 'db', 'search'];
+const MODULES = readdirSync(path.resolve(import.meta.dirname, 'src/lib/server'), {
+	withFileTypes: true
+})
+	.filter((d) => d.isDirectory() && ![...LOWER, 'app', 'seed', 'test'].includes(d.name))
+	.map((d) => d.name);
+
+const LAYERS = 'platform/, db/ and search/ know no module (and not app/ or seed/).';
+const APP_SEED =
+	'Modules never import app/ (take what you need as a parameter) nor seed/ (demo content uses modules, not the reverse).';
+
+/**
+ * What no server file may do: answer in HTTP. Operations return a Result (platform/result.ts);
+ * routes and lib/http turn it into a form's answer or a problem (lib/http/answer.ts).
+ */
+function serverRules(patterns) {
+	return {
+		'no-restricted-imports': [
+			'error',
+			{
+				paths: [
+					{
+						name: '@sveltejs/kit',
+						allowTypeImports: true,
+						message:
+							'No error(), fail() or redirect() under src/lib/server: return a Result (platform/result.ts).'
+					}
+				],
+				patterns
+			}
+		],
+		'no-restricted-syntax': [
+			'error',
+			{
+				selector: "Property[key.name='status'][value.type='Literal'][value.value>=400]",
+				message:
+					"Operations answer failure('invalid' | 'forbidden' | …), not an HTTP status (platform/result.ts)."
+			}
+		]
+	};
+}
 
 export default defineConfig(
 	includeIgnoreFile(gitignorePath),
@@ -66,65 +114,29 @@ export default defineConfig(
 			]
 		}
 	},
+	// Layers point down, and one way to fail. ESLint keeps only the last options given for a rule,
+	// so each file falls in exactly one of these blocks, and each block lists all it forbids.
 	{
-		// Layers point down: the base layers know no module; app/ is the one place that wires them all.
-		files: [
-			'src/lib/server/platform/**/*.ts',
-			'src/lib/server/db/**/*.ts',
-			'src/lib/server/search/**/*.ts'
-		],
+		// The base layers know no module, and not app/ (the one place that wires them all).
+		files: LOWER.map((d) => `src/lib/server/${d}/**/*.ts`),
 		ignores: ['**/*.test.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							regex:
-								'^(\\.\\./)+(app|accounts|admin|members|organisations|esco|countries|services|referrals)/',
-							message: 'platform/, db/ and search/ know no module (and not app/).'
-						},
-						{
-							regex:
-								'^#lib/server/(app|accounts|admin|members|organisations|esco|countries|services|referrals)/',
-							message: 'platform/, db/ and search/ know no module (and not app/).'
-						}
-					]
-				}
-			]
-		}
+		rules: serverRules([
+			{ regex: `^(\\.\\./)+(app|seed|${MODULES.join('|')})/`, message: LAYERS },
+			{ regex: `^#lib/server/(app|seed|${MODULES.join('|')})/`, message: LAYERS }
+		])
 	},
 	{
-		// Modules never import the composition root: it imports them.
-		files: ['src/lib/server/*/**/*.ts'],
-		ignores: [
-			'src/lib/server/app/**',
-			'src/lib/server/seed/**',
-			'src/lib/server/test/**',
-			'**/*.test.ts',
-			'**/test-helpers.ts'
-		],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							regex: '^(\\.\\./)+app/',
-							message: 'Modules never import app/: take what you need as a parameter.'
-						},
-						{
-							regex: '^#lib/server/app/',
-							message: 'Modules never import app/: take what you need as a parameter.'
-						},
-						{
-							regex: '^(\\.\\./)+seed/',
-							message:
-								'Demo content and generators stay out of the domain (seed/ uses modules, not the reverse).'
-						}
-					]
-				}
-			]
-		}
+		// Modules never import the composition root (it imports them), nor demo content.
+		files: MODULES.map((d) => `src/lib/server/${d}/**/*.ts`),
+		ignores: ['**/*.test.ts', '**/test-helpers.ts'],
+		rules: serverRules([
+			{ regex: '^(\\.\\./)+(app|seed)/', message: APP_SEED },
+			{ regex: '^#lib/server/(app|seed)/', message: APP_SEED }
+		])
+	},
+	{
+		files: ['src/lib/server/app/**/*.ts', 'src/lib/server/seed/**/*.ts'],
+		ignores: ['**/*.test.ts'],
+		rules: serverRules([])
 	}
 );

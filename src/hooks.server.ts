@@ -138,6 +138,11 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve({ ...event, request });
 };
 
+/**
+ * Rate limits are refused here, for every route they cover, before any action runs: the API
+ * answers 429 with a problem; a form's page is shown again as a GET (nothing is sent or stored)
+ * with the layout's notice, status 429 and Retry-After. The browser's Back keeps what was typed.
+ */
 const rateLimit: Handle = async ({ event, resolve }) => {
 	if (event.request.method !== 'POST' || !config().rateLimit) return resolve(event);
 	const rule = ruleForPath(event.url.pathname);
@@ -146,14 +151,24 @@ const rateLimit: Handle = async ({ event, resolve }) => {
 	const { allowed, retryAfter } = await hitRateLimit(database.db, rule, event.locals.clientAddress);
 	if (allowed) return resolve(event);
 	logger.warn({ rule: rule.name }, 'rate limit reached');
-	event.locals.rateLimited = true;
 	if (event.url.pathname.startsWith('/api/')) {
 		return new Response(JSON.stringify({ code: 'RATE_LIMITED', message: 'Too many requests' }), {
 			status: 429,
 			headers: { 'content-type': 'application/json', 'retry-after': String(retryAfter) }
 		});
 	}
-	return resolve(event);
+	event.locals.rateLimited = true;
+	const headers = new Headers(event.request.headers);
+	for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
+	const request = new Request(event.request.url, {
+		method: 'GET',
+		headers,
+		signal: event.request.signal
+	});
+	const response = await resolve({ ...event, request });
+	const refused = new Headers(response.headers);
+	refused.set('retry-after', String(retryAfter));
+	return new Response(response.body, { status: 429, headers: refused });
 };
 
 let pages: PageCache | undefined;

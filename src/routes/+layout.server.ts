@@ -18,6 +18,8 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 	return {
 		user: locals.user ? { name: locals.user.name } : null,
 		isAdmin: can(locals.user, 'admin.view'),
+		// Set by the rate-limit hook when it refused a form: the page says so above its content.
+		rateLimited: !!locals.rateLimited,
 		brand: {
 			name: branding.name,
 			logo: branding.logo ? { ...branding.logo } : null,

@@ -1,11 +1,10 @@
-export const ROLES = [
-	'member',
-	'organisation_admin',
-	'service_provider',
-	'mentoring_coordinator',
-	'moderator',
-	'administrator'
-] as const;
+/**
+ * Platform roles. Everyone signed in is a member; moderators curate services (and, later, moderate
+ * content); administrators run the platform. What someone does inside an organisation (its admin,
+ * its staff) is their membership there, not a platform role (organisations/policy.ts). A new role
+ * comes with the policy that checks it.
+ */
+export const ROLES = ['member', 'moderator', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

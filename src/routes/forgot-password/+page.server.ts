@@ -1,17 +1,15 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { errorOn, fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
+import { fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { logger } from '#lib/server/platform/logger.ts';
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request }) => {
 		const form = await readForm(request);
 		const values = { email: form.text('email').slice(0, 300) };
-		if (locals.rateLimited)
-			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = forgotPasswordForm.safeParse({ email: form.text('email') });
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const { auth } = await app();

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { emptyProfile, saveProfile } from '#lib/server/members/save-profile.ts';
@@ -10,6 +10,7 @@ import { searchEsco } from '#lib/server/esco/search-esco.ts';
 import { countryOptions, languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -60,26 +61,22 @@ export const actions: Actions = {
 		const input = profileFromForm(data);
 		const { database } = await app();
 		const result = await saveProfile(database.db, locals.user, locals.user.id, input);
-		if (result.ok) return { saved: true };
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(400, { errors: result.errors, values: input });
+		return result.ok ? { saved: true } : failForm(result, input);
 	},
 	photo: async ({ request, locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const { data } = await readForm(request);
 		const file = data.get('photo');
 		const { database, storage } = await app();
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { errors: { photo: 'error_photo_invalid' } });
+		// No file is an empty one: the operation refuses it like any file that is not an image.
+		const bytes = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
 		const result = await savePhoto(
 			{ db: database.db, storage },
 			locals.user,
 			locals.user.id,
-			Buffer.from(await file.arrayBuffer())
+			bytes
 		);
-		if (result.ok) return { photoSaved: true };
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(result.status, { errors: { photo: result.error } });
+		return result.ok ? { photoSaved: true } : failForm(result);
 	},
 	removePhoto: async ({ locals }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));

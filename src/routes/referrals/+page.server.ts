@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { listReferrals } from '#lib/server/referrals/list-referrals.ts';
-import { referringOrganisations } from '#lib/server/referrals/policy.ts';
+import { workplaces } from '#lib/server/organisations/access.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const query = listQuery.parse(Object.fromEntries(url.searchParams));
 	const result = await listReferrals(database.db, locals.user, query, getLocale());
 	if (!result) redirect(303, localizeHref('/sign-in'));
-	const organisations = await referringOrganisations(database.db, locals.user);
+	const organisations = await workplaces(database.db, locals.user);
 	return {
 		...result,
 		status: query.status ?? '',

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, resetPasswordForm } from '#lib/accounts/schemas.ts';
-import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -15,9 +15,8 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request }) => {
 		const form = await readForm(request);
-		if (locals.rateLimited) return fail(429, { errors: errorOn('form', 'error_rate_limited') });
 		const parsed = resetPasswordForm.safeParse({
 			token: form.text('token'),
 			password: form.text('password')

@@ -3,7 +3,8 @@ import { app } from '#lib/server/app/app.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { geocodeCity, searchServices } from '#lib/server/services/search-services.ts';
-import { staffOrganisations, isCurator } from '#lib/server/services/policy.ts';
+import { isCurator } from '#lib/server/services/policy.ts';
+import { workplaces } from '#lib/server/organisations/access.ts';
 import { languageName } from '#lib/members/codes.ts';
 import { SERVICE_LANGUAGES } from '#lib/services/languages.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const { database } = await app();
 	const db = database.db;
 	const manage = locals.user
-		? { organisations: await staffOrganisations(db, locals.user), curator: isCurator(locals.user) }
+		? { organisations: await workplaces(db, locals.user), curator: isCurator(locals.user) }
 		: { organisations: [], curator: false };
 	const parsed = serviceQuery.safeParse(raw);
 	if (!parsed.success) {

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, signInEmailForm } from '#lib/accounts/schemas.ts';
-import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -17,11 +17,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request }) => {
 		const form = await readForm(request);
 		const values = { email: form.text('email').slice(0, 300) };
-		if (locals.rateLimited)
-			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = signInEmailForm.safeParse({
 			email: form.text('email'),
 			password: form.text('password')

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, signUpEmailForm } from '#lib/accounts/schemas.ts';
-import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -12,14 +12,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request }) => {
 		const form = await readForm(request);
 		const values = {
 			name: form.text('name').slice(0, 400),
 			email: form.text('email').slice(0, 300)
 		};
-		if (locals.rateLimited)
-			return fail(429, { values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = signUpEmailForm.safeParse({
 			name: form.text('name'),
 			email: form.text('email'),

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { fieldErrors, nameForm } from '#lib/accounts/schemas.ts';
-import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { user, userRole } from './schema.ts';
 import { can, type Actor } from './policy.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
 /** Every account is a member; other roles are stored. */
 export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
@@ -19,20 +20,17 @@ export async function grantRole(db: Db, userId: string, role: Role, grantedBy: s
 	await db.insert(userRole).values({ userId, role, grantedBy }).onConflictDoNothing();
 }
 
-type SetRolesResult =
-	{ ok: true } | { ok: false; reason: 'forbidden' | 'not-found' | 'last-admin' };
-
 export async function setRoles(
 	db: Db,
 	actor: Actor,
 	userId: string,
 	wanted: string[]
-): Promise<SetRolesResult> {
-	if (!can(actor, 'admin.manage-roles')) return { ok: false, reason: 'forbidden' };
+): Promise<Result> {
+	if (!can(actor, 'admin.manage-roles')) return failure('forbidden');
 	const roles = [...new Set(wanted.filter(isRole).filter((r) => r !== 'member'))];
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<Result> => {
 		const [target] = await tx.select({ id: user.id }).from(user).where(eq(user.id, userId));
-		if (!target) return { ok: false, reason: 'not-found' } as const;
+		if (!target) return failure('not_found');
 		if (!roles.includes('administrator')) {
 			// Serialise concurrent demotions so two admins cannot remove each other at once.
 			await tx.execute(sql`select pg_advisory_xact_lock(7203416)`);
@@ -41,7 +39,7 @@ export async function setRoles(
 				.from(userRole)
 				.where(eq(userRole.role, 'administrator'));
 			if (admins.length === 1 && admins[0].userId === userId)
-				return { ok: false, reason: 'last-admin' } as const;
+				return failure('conflict', { form: 'admin_last_admin' });
 		}
 		await tx.delete(userRole).where(eq(userRole.userId, userId));
 		if (roles.length) {
@@ -56,7 +54,7 @@ export async function setRoles(
 			subjectId: userId,
 			detail: { roles }
 		});
-		return { ok: true } as const;
+		return ok();
 	});
 }
 

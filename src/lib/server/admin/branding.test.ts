@@ -32,7 +32,7 @@ describe.each(DATABASES)('branding on $kind', (target) => {
 		const result = await saveBranding(deps(), { ...member, roles: [...member.roles] }, valid, {
 			kind: 'keep'
 		});
-		expect(result).toMatchObject({ ok: false, status: 403 });
+		expect(result).toMatchObject({ ok: false, kind: 'forbidden' });
 		expect((await getBranding(s.database.db)).name).toBe(DEFAULT_BRANDING.name);
 	});
 
@@ -71,7 +71,7 @@ describe.each(DATABASES)('branding on $kind', (target) => {
 		);
 		expect(result).toMatchObject({
 			ok: false,
-			status: 400,
+			kind: 'invalid',
 			errors: {
 				logo: 'error_logo_invalid',
 				primary: 'error_colour_invalid',

@@ -12,6 +12,7 @@ import type { Storage } from '../platform/storage.ts';
 import { rememberBrandName } from '../platform/brand-name.ts';
 import { can, type Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
 const KEY = 'branding';
 const CACHE_MS = 5_000;
@@ -39,10 +40,6 @@ export const LOGO_KEY = 'branding/logo.webp';
 
 export type LogoChange = { kind: 'keep' } | { kind: 'remove' } | { kind: 'replace'; data: Buffer };
 
-type Result =
-	| { ok: true; branding: Branding }
-	| { ok: false; status: 400 | 403; errors: Record<string, string> };
-
 /** Checks the logo by its content (not its name), then stores a resized WebP without metadata. */
 export async function processLogo(data: Buffer) {
 	if (data.byteLength > LOGO_MAX_BYTES) return null;
@@ -65,8 +62,8 @@ export async function saveBranding(
 	actor: Actor,
 	input: unknown,
 	logo: LogoChange
-): Promise<Result> {
-	if (!can(actor, 'admin.manage-settings')) return { ok: false, status: 403, errors: {} };
+): Promise<Result<Branding>> {
+	if (!can(actor, 'admin.manage-settings')) return failure('forbidden');
 	const parsed = brandingForm.safeParse(input);
 	const errors: Record<string, string> = {};
 	if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
@@ -75,7 +72,7 @@ export async function saveBranding(
 		processed = await processLogo(logo.data);
 		if (!processed) errors.logo = 'error_logo_invalid';
 	}
-	if (!parsed.success || Object.keys(errors).length) return { ok: false, status: 400, errors };
+	if (!parsed.success || Object.keys(errors).length) return failure('invalid', errors);
 
 	const current = await getBranding(deps.db);
 	let nextLogo = current.logo;
@@ -104,5 +101,5 @@ export async function saveBranding(
 	});
 	if (logo.kind === 'remove') await deps.storage.remove(LOGO_KEY);
 	forgetBrandingCache();
-	return { ok: true, branding: await getBranding(deps.db) };
+	return ok(await getBranding(deps.db));
 }

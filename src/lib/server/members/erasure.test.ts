@@ -62,7 +62,12 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		const second = await buildMember(s);
 		await s.database.db
 			.insert(organisationMember)
-			.values({ organisationId: created.id, userId: second.id, role: 'admin', status: 'active' });
+			.values({
+				organisationId: created.value.id,
+				userId: second.id,
+				role: 'admin',
+				status: 'active'
+			});
 		expect((await deleteMyAccount(deps, founder.id)).ok).toBe(true);
 	});
 
@@ -71,7 +76,7 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		const adminActor = { id: admin.id, roles: ['member' as const, 'administrator' as const] };
 		const caseworker = await buildMember(s, { roles: ['moderator'] });
 		await signIn(s, caseworker.email, caseworker.password);
-		await setRoles(s.database.db, adminActor, caseworker.id, ['moderator', 'service_provider']);
+		await setRoles(s.database.db, adminActor, caseworker.id, ['moderator']);
 		// A membership: its audit rows name the member in their details.
 		const org = await createOrganisation(s.database.db, adminActor, {
 			...orgForm,
@@ -79,14 +84,14 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		});
 		if (!org.ok) throw new Error('organisation not created');
 		const caseworkerActor = { id: caseworker.id, roles: ['member' as const] };
-		expect((await requestToJoin(s.database.db, caseworkerActor, org.id)).ok).toBe(true);
+		expect((await requestToJoin(s.database.db, caseworkerActor, org.value.id)).ok).toBe(true);
 		expect(
-			(await setMembership(s.database.db, adminActor, org.id, caseworker.id, 'accept')).ok
+			(await setMembership(s.database.db, adminActor, org.value.id, caseworker.id, 'accept')).ok
 		).toBe(true);
 		const membershipRows = await s.database.db
 			.select()
 			.from(auditLog)
-			.where(eq(auditLog.subjectId, org.id));
+			.where(eq(auditLog.subjectId, org.value.id));
 		expect(JSON.stringify(membershipRows)).toContain(caseworker.id);
 		const log = await readAuditLog(
 			s.database.db,

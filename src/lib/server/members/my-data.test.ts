@@ -61,7 +61,7 @@ describe.each(DATABASES)('my data on $kind', (target) => {
 			await s.database.db.select().from(memberProfile).where(eq(memberProfile.userId, me.id))
 		).toEqual([]);
 		if (saved.ok)
-			expect(await s.storage.get(photoKey(me.id, saved.photo.version, 'small'))).toBeNull();
+			expect(await s.storage.get(photoKey(me.id, saved.value.version, 'small'))).toBeNull();
 		expect(
 			await s.database.db.select().from(auditLog).where(eq(auditLog.subjectId, me.id))
 		).toEqual([]);

@@ -39,7 +39,7 @@ describe.each(DATABASES)('profile photos on $kind', (target) => {
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		for (const size of ['small', 'large'] as const) {
-			const file = await s.storage.get(photoKey(owner.id, result.photo.version, size));
+			const file = await s.storage.get(photoKey(owner.id, result.value.version, size));
 			const meta = await sharp(file!).metadata();
 			expect(meta.format).toBe('webp');
 			expect(meta.exif).toBeUndefined();
@@ -66,7 +66,11 @@ describe.each(DATABASES)('profile photos on $kind', (target) => {
 	])('refuses %s and keeps the previous photo', async (_name, data) => {
 		const before = await findProfileRow(s.database.db, owner.id);
 		const result = await savePhoto(deps(), actor(), owner.id, data);
-		expect(result).toEqual({ ok: false, status: 400, error: 'error_photo_invalid' });
+		expect(result).toEqual({
+			ok: false,
+			kind: 'invalid',
+			errors: { photo: 'error_photo_invalid' }
+		});
 		const after = await findProfileRow(s.database.db, owner.id);
 		expect(after?.photo).toEqual(before?.photo);
 	});
@@ -78,6 +82,6 @@ describe.each(DATABASES)('profile photos on $kind', (target) => {
 			owner.id,
 			await jpegWithGps()
 		);
-		expect(result).toMatchObject({ ok: false, status: 403 });
+		expect(result).toMatchObject({ ok: false, kind: 'forbidden' });
 	});
 });

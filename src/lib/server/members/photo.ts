@@ -5,6 +5,7 @@ import type { Storage } from '../platform/storage.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { memberProfile, type StoredImage } from './schema.ts';
 import { canEditProfile } from './policy.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024;
 export const PHOTO_SIZES = { large: 320, small: 96 } as const;
@@ -12,9 +13,6 @@ export type PhotoSize = keyof typeof PHOTO_SIZES;
 
 export const photoKey = (userId: string, version: string, size: PhotoSize) =>
 	`photos/${userId.toLowerCase().replace(/[^a-z0-9-]/g, '')}/${version}-${size}.webp`;
-
-type PhotoResult =
-	{ ok: true; photo: StoredImage } | { ok: false; status: 400 | 403 | 404; error: string };
 
 /**
  * Checks the upload by decoding it (the name and the declared type are ignored), turns it upright,
@@ -45,16 +43,15 @@ export async function savePhoto(
 	actor: Actor,
 	userId: string,
 	data: Buffer
-): Promise<PhotoResult> {
-	if (!canEditProfile(actor, userId))
-		return { ok: false, status: 403, error: 'error_page_forbidden' };
+): Promise<Result<StoredImage>> {
+	if (!canEditProfile(actor, userId)) return failure('forbidden');
 	const [profile] = await deps.db
 		.select({ photo: memberProfile.photo })
 		.from(memberProfile)
 		.where(eq(memberProfile.userId, userId));
-	if (!profile) return { ok: false, status: 404, error: 'error_profile_missing' };
+	if (!profile) return failure('not_found', { photo: 'error_profile_missing' });
 	const processed = await processPhoto(data);
-	if (!processed) return { ok: false, status: 400, error: 'error_photo_invalid' };
+	if (!processed) return failure('invalid', { photo: 'error_photo_invalid' });
 	const version = Date.now().toString(36);
 	// Files first, then the row: a crash in between leaves unused files, never a row without files.
 	for (const size of Object.keys(PHOTO_SIZES) as PhotoSize[]) {
@@ -66,7 +63,7 @@ export async function savePhoto(
 		.set({ photo, updatedAt: new Date() })
 		.where(eq(memberProfile.userId, userId));
 	if (profile.photo) await removePhotoFiles(deps.storage, userId, profile.photo.version);
-	return { ok: true, photo };
+	return ok(photo);
 }
 
 export async function removePhotoFiles(storage: Storage, userId: string, version: string) {

@@ -10,9 +10,7 @@ import { canEditProfile } from './policy.ts';
 import { searchData } from './search-data.ts';
 import { forgetDirectoryOptions } from './directory-options.ts';
 import { writeAudit } from '../platform/audit.ts';
-
-export type SaveProfileResult =
-	{ ok: true } | { ok: false; status: 400 | 403; errors: FieldErrors };
+import { failure, ok, type Result } from '../platform/result.ts';
 
 /** Labels of the chosen ESCO concepts in every language we hold, so search finds them in any. */
 async function expertiseLabels(db: Db, uris: string[]) {
@@ -119,18 +117,18 @@ export async function saveProfile(
 	actor: Actor,
 	userId: string,
 	raw: unknown
-): Promise<SaveProfileResult> {
-	if (!canEditProfile(actor, userId)) return { ok: false, status: 403, errors: {} };
+): Promise<Result> {
+	if (!canEditProfile(actor, userId)) return failure('forbidden');
 	const parsed = profileForm.safeParse(raw);
 	if (!parsed.success) {
 		const errors: FieldErrors = {};
 		for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-		return { ok: false, status: 400, errors };
+		return failure('invalid', errors);
 	}
 	const input = parsed.data;
 	const { known, labels } = await expertiseLabels(db, input.expertise);
 	if (input.expertise.some((u) => !known.has(u))) {
-		return { ok: false, status: 400, errors: { expertise: 'error_expertise_invalid' } };
+		return failure('invalid', { expertise: 'error_expertise_invalid' });
 	}
 	await db.transaction(async (tx) => {
 		await tx
@@ -148,7 +146,7 @@ export async function saveProfile(
 	});
 	// The directory's filter choices follow the profiles at once on this instance.
 	forgetDirectoryOptions();
-	return { ok: true };
+	return ok();
 }
 
 /** A new profile: private by default, in the person's language. */

@@ -7,6 +7,8 @@ import type { Actor } from '../accounts/policy.ts';
 import { organisation, organisationMember } from './schema.ts';
 import { searchKey } from '../search/normalise.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
+import { canOrg } from './policy.ts';
 
 export function slugFor(name: string) {
 	const base = searchKey(name).replace(/ /g, '-').slice(0, 50) || 'organisation';
@@ -20,22 +22,24 @@ export function organisationSearch(name: string, description: string) {
 	};
 }
 
-type Result =
-	{ ok: true; id: string; slug: string } | { ok: false; status: 400 | 403; errors: FieldErrors };
-
 /** Any member may propose an organisation; it stays pending until an administrator approves it. */
-export async function createOrganisation(db: Db, actor: Actor, raw: unknown): Promise<Result> {
-	if (!actor) return { ok: false, status: 403, errors: {} };
+export async function createOrganisation(
+	db: Db,
+	actor: Actor,
+	raw: unknown
+): Promise<Result<{ id: string; slug: string }>> {
+	if (!actor) return failure('forbidden');
 	const parsed = organisationForm.safeParse(raw);
 	if (!parsed.success) {
 		const errors: FieldErrors = {};
 		for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-		return { ok: false, status: 400, errors };
+		return failure('invalid', errors);
 	}
 	const input = parsed.data;
 	const id = randomUUID();
 	const slug = slugFor(input.name);
-	const autoApprove = actor.roles.includes('administrator');
+	// Those who approve organisations need no one to approve theirs.
+	const autoApprove = canOrg(actor, 'approve', { status: 'pending' }, null);
 	await db.transaction(async (tx) => {
 		await tx.insert(organisation).values({
 			id,
@@ -62,5 +66,5 @@ export async function createOrganisation(db: Db, actor: Actor, raw: unknown): Pr
 			subjectId: id
 		});
 	});
-	return { ok: true, id, slug };
+	return ok({ id, slug });
 }

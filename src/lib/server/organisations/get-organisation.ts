@@ -5,7 +5,7 @@ import { user } from '../accounts/schema.ts';
 import { memberProfile } from '../members/schema.ts';
 import { organisation, organisationMember } from './schema.ts';
 import { renderMarkdown } from '../members/markdown.ts';
-import { canOrg, membershipOf } from './policy.ts';
+import { organisationAccess } from './access.ts';
 import { invitationsFor, pendingInvitations } from './invitations.ts';
 
 /**
@@ -14,11 +14,12 @@ import { invitationsFor, pendingInvitations } from './invitations.ts';
  * invited (never the account behind one). Someone invited sees their invitation, to accept or decline.
  */
 export async function getOrganisation(db: Db, actor: Actor, slug: string) {
+	const access = await organisationAccess(db, actor, { slug });
+	if (!access?.may('view')) return null;
+	const { membership } = access;
+	const manage = access.may('manage');
 	const [org] = await db.select().from(organisation).where(eq(organisation.slug, slug));
 	if (!org) return null;
-	const membership = await membershipOf(db, actor, org.id);
-	if (!canOrg(actor, 'view', org, membership)) return null;
-	const manage = canOrg(actor, 'manage', org, membership);
 	const listed: ('public' | 'members' | 'nobody')[] = manage
 		? ['public', 'members', 'nobody']
 		: actor
@@ -80,9 +81,9 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 				? null
 				: ((await invitationsFor(db, actor)).find((i) => i.organisationId === org.id)?.id ?? null),
 		canManage: manage,
-		canInvite: canOrg(actor, 'invite', org, membership),
-		canApprove: canOrg(actor, 'approve', org, membership),
-		canRequest: canOrg(actor, 'request-join', org, membership) || membership?.status === 'invited'
+		canInvite: access.may('invite'),
+		canApprove: access.may('approve'),
+		canRequest: access.may('request-join') || membership?.status === 'invited'
 	};
 }
 

@@ -10,17 +10,19 @@ import { user } from '../accounts/schema.ts';
 import { auditLog } from '../platform/schema.ts';
 import { organisation, organisationMember, organisationInvitation } from './schema.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
-import { staffOrganisations } from '../services/policy.ts';
 import { createReferral } from '../referrals/create-referral.ts';
 import { getReferral } from '../referrals/get-referral.ts';
 import { listReferrals } from '../referrals/list-referrals.ts';
 import { postMessage } from '../referrals/thread.ts';
 import { exportOrganisationCsv } from '../referrals/export-csv.ts';
-import { staffOrganisation } from '../referrals/dashboard.ts';
 import { buildOrganisation, buildService, referralFormFor } from '../referrals/test-helpers.ts';
 import { getOrganisation } from './get-organisation.ts';
 import { requestToJoin, setMembership } from './memberships.ts';
-import { membershipOf } from './policy.ts';
+import { organisationAccess, staffOrganisation, workplaces } from './access.ts';
+import type { Db } from '../db/client.ts';
+
+const membershipOf = async (db: Db, actor: Actor, id: string) =>
+	(await organisationAccess(db, actor, { id }))?.membership ?? null;
 import {
 	answerInvitation,
 	invitationByToken,
@@ -366,7 +368,7 @@ describe.each(DATABASES)('invitations on $kind', (target) => {
 
 		const q = listQuery.parse({ box: 'received' });
 		for (const who of [invited, legacy]) {
-			expect(await staffOrganisations(s.database.db, who)).toEqual([]);
+			expect(await workplaces(s.database.db, who)).toEqual([]);
 			const list = await listReferrals(s.database.db, who, q, 'en');
 			expect(list?.boxes).toEqual(['mine']);
 			expect(list?.items).toEqual([]);
@@ -380,7 +382,7 @@ describe.each(DATABASES)('invitations on $kind', (target) => {
 			).toBeNull();
 			expect(await postMessage(s.database.db, who, made.value.id, { body: 'hi' })).toMatchObject({
 				ok: false,
-				status: 404
+				kind: 'not_found'
 			});
 			for (const viewer of [null, admin, caseworker])
 				expect(

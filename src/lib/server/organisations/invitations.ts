@@ -22,8 +22,7 @@ import {
 	verifiedContacts,
 	type Contact
 } from './contact-tokens.ts';
-import { findOrg } from './memberships.ts';
-import { canOrg, membershipOf } from './policy.ts';
+import { organisationAccess } from './access.ts';
 
 export const INVITATION_DAYS = 14;
 
@@ -80,10 +79,9 @@ export async function inviteToOrganisation(
 	now = new Date()
 ): Promise<Result> {
 	const { db } = deps;
-	const org = await findOrg(db, organisationId);
-	if (!org) return failure('not_found');
-	if (!canOrg(actor, 'invite', org, await membershipOf(db, actor, organisationId)))
-		return failure('forbidden');
+	const access = await organisationAccess(db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
+	if (!access.may('invite')) return failure('forbidden');
 	const contact = parseContact(raw.contact);
 	if (!contact) return failure('invalid', { contact: 'org_invite_error_contact' });
 	if (!(await hitRateLimit(db, RULES.inviteByOrganisation, organisationId)).allowed)
@@ -279,10 +277,9 @@ export async function withdrawInvitation(
 	organisationId: string,
 	invitationId: string
 ): Promise<Result> {
-	const org = await findOrg(db, organisationId);
-	if (!org) return failure('not_found');
-	if (!canOrg(actor, 'manage', org, await membershipOf(db, actor, organisationId)))
-		return failure('forbidden');
+	const access = await organisationAccess(db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
+	if (!access.may('manage')) return failure('forbidden');
 	const removed = await db
 		.delete(organisationInvitation)
 		.where(

@@ -3,18 +3,10 @@ import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { organisation, organisationMember } from './schema.ts';
-import { canOrg, changeApplies, membershipOf, type MembershipChange } from './policy.ts';
+import { changeApplies, type MembershipChange } from './policy.ts';
+import { organisationAccess } from './access.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
-
-export async function findOrg(db: Db | Tx, id: string) {
-	if (!id || id.length > 100) return null;
-	const [org] = await db
-		.select({ id: organisation.id, status: organisation.status })
-		.from(organisation)
-		.where(eq(organisation.id, id));
-	return org ?? null;
-}
 
 async function audit(db: Tx, actor: Actor, action: string, organisationId: string, userId: string) {
 	await writeAudit(db, {
@@ -31,9 +23,9 @@ async function audit(db: Tx, actor: Actor, action: string, organisationId: strin
  * a membership (before invitations had their own table) accepts it here, by their own action.
  */
 export async function requestToJoin(db: Db, actor: Actor, organisationId: string): Promise<Result> {
-	const org = await findOrg(db, organisationId);
-	if (!org) return failure('not_found');
-	const membership = await membershipOf(db, actor, organisationId);
+	const access = await organisationAccess(db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
+	const { organisation: org, membership } = access;
 	const where = and(
 		eq(organisationMember.organisationId, organisationId),
 		eq(organisationMember.userId, actor?.id ?? '')
@@ -43,7 +35,7 @@ export async function requestToJoin(db: Db, actor: Actor, organisationId: string
 		await audit(db, actor, 'organisation.invitation.accept', organisationId, actor.id);
 		return ok();
 	}
-	if (!canOrg(actor, 'request-join', org, membership))
+	if (!access.may('request-join'))
 		return membership
 			? failure('conflict', { form: 'error_org_already_member' })
 			: failure('forbidden');
@@ -66,11 +58,10 @@ export async function setMembership(
 	userId: string,
 	change: MembershipChange
 ): Promise<Result> {
-	const org = await findOrg(db, organisationId);
-	if (!org) return failure('not_found');
-	const own = await membershipOf(db, actor, organisationId);
+	const access = await organisationAccess(db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
 	const leavingSelf = change === 'remove' && actor?.id === userId;
-	if (!leavingSelf && !canOrg(actor, 'manage', org, own)) return failure('forbidden');
+	if (!leavingSelf && !access.may('manage')) return failure('forbidden');
 	const where = and(
 		eq(organisationMember.organisationId, organisationId),
 		eq(organisationMember.userId, userId)
@@ -116,9 +107,9 @@ export async function reviewOrganisation(
 	organisationId: string,
 	decision: 'approved' | 'rejected'
 ): Promise<Result> {
-	const org = await findOrg(db, organisationId);
-	if (!org) return failure('not_found');
-	if (!canOrg(actor, 'approve', org, null)) return failure('forbidden');
+	const access = await organisationAccess(db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
+	if (!access.may('approve')) return failure('forbidden');
 	await db
 		.update(organisation)
 		.set({ status: decision, updatedAt: new Date() })

@@ -5,13 +5,11 @@ import type { Actor } from '../accounts/policy.ts';
 import { type StoredImage } from '../members/schema.ts';
 import { organisation } from './schema.ts';
 import { processLogo } from '../admin/branding.ts';
-import { canOrg, membershipOf } from './policy.ts';
+import { organisationAccess } from './access.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
 export const organisationLogoKey = (organisationId: string, version: string) =>
 	`organisations/${organisationId.replace(/[^a-z0-9-]/gi, '').toLowerCase()}/logo-${version}.webp`;
-
-type Result =
-	{ ok: true; logo: StoredImage } | { ok: false; status: 400 | 403 | 404; error: string };
 
 /** An organisation's admins set its logo: checked by content, resized, WebP without metadata. */
 export async function saveOrganisationLogo(
@@ -19,17 +17,16 @@ export async function saveOrganisationLogo(
 	actor: Actor,
 	organisationId: string,
 	data: Buffer
-): Promise<Result> {
+): Promise<Result<StoredImage>> {
+	const access = await organisationAccess(deps.db, actor, { id: organisationId });
+	if (!access) return failure('not_found');
+	if (!access.may('manage')) return failure('forbidden');
 	const [org] = await deps.db
-		.select({ id: organisation.id, status: organisation.status, logo: organisation.logo })
+		.select({ id: organisation.id, logo: organisation.logo })
 		.from(organisation)
 		.where(eq(organisation.id, organisationId));
-	if (!org) return { ok: false, status: 404, error: 'error_page_not_found' };
-	if (!canOrg(actor, 'manage', org, await membershipOf(deps.db, actor, org.id))) {
-		return { ok: false, status: 403, error: 'error_page_forbidden' };
-	}
 	const processed = await processLogo(data);
-	if (!processed) return { ok: false, status: 400, error: 'error_logo_invalid' };
+	if (!processed) return failure('invalid', { logo: 'error_logo_invalid' });
 	const logo: StoredImage = {
 		version: Date.now().toString(36),
 		width: processed.width,
@@ -41,7 +38,7 @@ export async function saveOrganisationLogo(
 		.set({ logo, updatedAt: new Date() })
 		.where(eq(organisation.id, org.id));
 	if (org.logo) await deps.storage.remove(organisationLogoKey(org.id, org.logo.version));
-	return { ok: true, logo };
+	return ok(logo);
 }
 
 /** The logo file of an approved organisation (logos are public once it is), or null. */

@@ -47,7 +47,7 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 		});
 		expect(bad).toMatchObject({
 			ok: false,
-			status: 400,
+			kind: 'invalid',
 			errors: {
 				name: 'error_org_name_invalid',
 				kind: 'error_org_kind_invalid',
@@ -56,41 +56,41 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 		});
 		expect(await createOrganisation(s.database.db, null, form)).toMatchObject({
 			ok: false,
-			status: 403
+			kind: 'forbidden'
 		});
 
 		const created = await createOrganisation(s.database.db, founder, form);
 		expect(created.ok).toBe(true);
 		if (!created.ok) return;
-		expect(await getOrganisation(s.database.db, null, created.slug)).toBeNull();
-		expect(await getOrganisation(s.database.db, joiner, created.slug)).toBeNull();
-		expect((await getOrganisation(s.database.db, founder, created.slug))?.organisation.status).toBe(
-			'pending'
-		);
+		expect(await getOrganisation(s.database.db, null, created.value.slug)).toBeNull();
+		expect(await getOrganisation(s.database.db, joiner, created.value.slug)).toBeNull();
+		expect(
+			(await getOrganisation(s.database.db, founder, created.value.slug))?.organisation.status
+		).toBe('pending');
 		expect((await pendingOrganisations(s.database.db, admin))?.map((o) => o.id)).toContain(
-			created.id
+			created.value.id
 		);
 		expect(await pendingOrganisations(s.database.db, founder)).toBeNull();
-		expect(await reviewOrganisation(s.database.db, founder, created.id, 'approved')).toEqual({
+		expect(await reviewOrganisation(s.database.db, founder, created.value.id, 'approved')).toEqual({
 			ok: false,
 			kind: 'forbidden'
 		});
 
-		expect(await reviewOrganisation(s.database.db, admin, created.id, 'approved')).toEqual({
+		expect(await reviewOrganisation(s.database.db, admin, created.value.id, 'approved')).toEqual({
 			ok: true
 		});
-		const page = await getOrganisation(s.database.db, null, created.slug);
+		const page = await getOrganisation(s.database.db, null, created.value.slug);
 		expect(page?.organisation.descriptionHtml).toContain('<strong>culture</strong>');
 		const found = await searchOrganisations(
 			s.database.db,
 			directoryQuery.parse({ q: 'senegalais', type: 'organisations' })
 		);
-		expect(found.items.map((o) => o.id)).toContain(created.id);
+		expect(found.items.map((o) => o.id)).toContain(created.value.id);
 		const byKind = await searchOrganisations(
 			s.database.db,
 			directoryQuery.parse({ kind: 'ngo', type: 'organisations' })
 		);
-		expect(byKind.items.map((o) => o.id)).not.toContain(created.id);
+		expect(byKind.items.map((o) => o.id)).not.toContain(created.value.id);
 	});
 
 	it('a member asks to join, an admin accepts; the last admin stays', async () => {
@@ -99,33 +99,41 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 			name: 'Red Migrante'
 		});
 		if (!created.ok) throw new Error('not created');
-		expect(await requestToJoin(s.database.db, joiner, created.id)).toEqual({ ok: true });
-		expect(await setMembership(s.database.db, joiner, created.id, joiner.id!, 'accept')).toEqual({
+		expect(await requestToJoin(s.database.db, joiner, created.value.id)).toEqual({ ok: true });
+		expect(
+			await setMembership(s.database.db, joiner, created.value.id, joiner.id!, 'accept')
+		).toEqual({
 			ok: false,
 			kind: 'forbidden'
 		});
 		// A request is not yet a membership: no role change on it.
 		expect(
-			await setMembership(s.database.db, admin, created.id, joiner.id!, 'make-admin')
+			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'make-admin')
 		).toMatchObject({ ok: false, kind: 'conflict' });
-		expect(await setMembership(s.database.db, admin, created.id, joiner.id!, 'accept')).toEqual({
+		expect(
+			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'accept')
+		).toEqual({
 			ok: true
 		});
-		const page = await getOrganisation(s.database.db, null, created.slug);
+		const page = await getOrganisation(s.database.db, null, created.value.slug);
 		expect(page?.members.map((m) => m.id)).toContain(joiner.id);
 
-		expect(await setMembership(s.database.db, admin, created.id, admin!.id, 'remove')).toEqual({
+		expect(
+			await setMembership(s.database.db, admin, created.value.id, admin!.id, 'remove')
+		).toEqual({
 			ok: false,
 			kind: 'conflict',
 			errors: { form: 'error_org_last_admin' }
 		});
-		expect(await setMembership(s.database.db, admin, created.id, joiner.id!, 'make-admin')).toEqual(
-			{ ok: true }
-		);
-		expect(await setMembership(s.database.db, admin, created.id, admin!.id, 'remove')).toEqual({
+		expect(
+			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'make-admin')
+		).toEqual({ ok: true });
+		expect(
+			await setMembership(s.database.db, admin, created.value.id, admin!.id, 'remove')
+		).toEqual({
 			ok: true
 		});
-		expect(await requestToJoin(s.database.db, joiner, created.id)).toMatchObject({
+		expect(await requestToJoin(s.database.db, joiner, created.value.id)).toMatchObject({
 			ok: false,
 			kind: 'conflict'
 		});
@@ -140,21 +148,21 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 		})
 			.png()
 			.toBuffer();
-		expect(await saveOrganisationLogo(deps, joiner, created.id, png)).toMatchObject({
+		expect(await saveOrganisationLogo(deps, joiner, created.value.id, png)).toMatchObject({
 			ok: false,
-			status: 403
+			kind: 'forbidden'
 		});
 		expect(
-			await saveOrganisationLogo(deps, admin, created.id, Buffer.from('%PDF-1.4'))
+			await saveOrganisationLogo(deps, admin, created.value.id, Buffer.from('%PDF-1.4'))
 		).toMatchObject({
 			ok: false,
-			status: 400,
-			error: 'error_logo_invalid'
+			kind: 'invalid',
+			errors: { logo: 'error_logo_invalid' }
 		});
-		const saved = await saveOrganisationLogo(deps, admin, created.id, png);
-		expect(saved).toMatchObject({ ok: true, logo: { height: 96 } });
+		const saved = await saveOrganisationLogo(deps, admin, created.value.id, png);
+		expect(saved).toMatchObject({ ok: true, value: { height: 96 } });
 		expect(
-			(await getOrganisation(s.database.db, null, created.slug))?.organisation.logo?.height
+			(await getOrganisation(s.database.db, null, created.value.slug))?.organisation.logo?.height
 		).toBe(96);
 	});
 });

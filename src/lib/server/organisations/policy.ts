@@ -1,34 +1,24 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisationMember } from './schema.ts';
-
-export type OrgAction = 'view' | 'manage' | 'invite' | 'approve' | 'request-join';
-
-/** What an actor is to an organisation, read once per request. */
-export async function membershipOf(db: Db, actor: Actor, organisationId: string) {
-	if (!actor) return null;
-	const [row] = await db
-		.select({ role: organisationMember.role, status: organisationMember.status })
-		.from(organisationMember)
-		.where(
-			and(
-				eq(organisationMember.organisationId, organisationId),
-				eq(organisationMember.userId, actor.id)
-			)
-		);
-	return row ?? null;
-}
 
 /**
- * Who may do what with an organisation. Pending or rejected organisations are visible only to
+ * What someone may do with an organisation: see it, manage it (members, invitations, logo),
+ * invite, approve it (the platform), ask to join, and work in it (its staff: services, places,
+ * referrals sent and received).
+ */
+export type OrgAction = 'view' | 'manage' | 'invite' | 'approve' | 'request-join' | 'work';
+
+/** An actor's tie to an organisation: asked, invited, or active, as an admin or a member. */
+export type Membership = { role: string; status: string };
+
+/**
+ * The table. Pending or rejected organisations are visible only to
  * their admins and the platform's administrators, and cannot invite anyone.
  */
 export function canOrg(
 	actor: Actor,
 	action: OrgAction,
 	org: { status: string },
-	membership: { role: string; status: string } | null
+	membership: Membership | null
 ): boolean {
 	const platformAdmin = !!actor?.roles.includes('administrator');
 	const orgAdmin = membership?.status === 'active' && membership.role === 'admin';
@@ -43,6 +33,8 @@ export function canOrg(
 			return platformAdmin;
 		case 'request-join':
 			return !!actor && org.status === 'approved' && !membership;
+		case 'work':
+			return !!actor && membership?.status === 'active';
 	}
 }
 

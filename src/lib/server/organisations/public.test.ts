@@ -16,7 +16,7 @@ import { getOrganisation } from './get-organisation.ts';
 import { reviewOrganisation } from './memberships.ts';
 import { searchServices } from '../services/search-services.ts';
 import { getService, serviceIdForCode } from '../services/get-service.ts';
-import { publishedServicesOf } from '../services/manage.ts';
+import { publishedServicesOf } from '../services/organisation-services.ts';
 import { saveLocation, saveService } from '../services/save-service.ts';
 import { decideReview } from '../services/review.ts';
 import {
@@ -110,12 +110,12 @@ describe.each(DATABASES)('only approved organisations are public, on $kind', (ta
 				contentLocale: 'en'
 			});
 			if (!created.ok) throw new Error(`organisation not created: ${JSON.stringify(created)}`);
-			orgs[status] = { id: created.id, slug: created.slug };
+			orgs[status] = { id: created.value.id, slug: created.value.slug };
 			// Staff of a pending organisation may already prepare services; a curator publishes them.
 			const office = await saveLocation(
 				db,
 				founder,
-				{ organisationId: created.id, locationId: null },
+				{ organisationId: created.value.id, locationId: null },
 				place,
 				opts
 			);
@@ -123,13 +123,15 @@ describe.each(DATABASES)('only approved organisations are public, on $kind', (ta
 			const saved = await saveService(
 				db,
 				founder,
-				{ organisationId: created.id, serviceId: null },
-				serviceForm(`${o.word} legal desk`, `${o.about}, ${o.word} appointments.`, office.id),
+				{ organisationId: created.value.id, serviceId: null },
+				serviceForm(`${o.word} legal desk`, `${o.about}, ${o.word} appointments.`, office.value.id),
 				opts
 			);
 			if (!saved.ok) throw new Error(`service not saved: ${JSON.stringify(saved)}`);
-			services[status] = saved.id;
-			expect(await decideReview(db, admin, saved.id, { approve: true, note: '' }, opts)).toEqual({
+			services[status] = saved.value.id;
+			expect(
+				await decideReview(db, admin, saved.value.id, { approve: true, note: '' }, opts)
+			).toEqual({
 				ok: true
 			});
 		}

@@ -53,7 +53,7 @@ describe.each(DATABASES)('backup and restore on $kind', (target) => {
 			image
 		);
 		if (!saved.ok) throw new Error('photo not saved');
-		photoVersion = saved.photo.version;
+		photoVersion = saved.value.version;
 		await createOrganisation(
 			s.database.db,
 			{ id: member.id, roles: ['member'] },

@@ -12,7 +12,7 @@ import { failure, ok, type Result } from '../platform/result.ts';
 import { newToken } from '../organisations/contact-tokens.ts';
 import type { ReferralDeps } from './deps.ts';
 import { askPerson, organisationAdmins, sendReferralEmails } from './notify.ts';
-import { referringOrganisations } from './policy.ts';
+import { workplaces } from '../organisations/access.ts';
 import { referral, referralEvent, type ReferralPerson } from './schema.ts';
 
 /** A published service of an approved organisation, the only kind one can refer to. */
@@ -76,7 +76,7 @@ export async function createReferral(
 	const { db } = deps;
 	const target = await referableService(db, input.serviceId, 'en');
 	if (!target) return failure('not_found', { form: 'referral_error_service_invalid' });
-	const mine = await referringOrganisations(db, actor);
+	const mine = await workplaces(db, actor);
 	if (!mine.some((o) => o.id === input.fromOrganisationId)) return failure('forbidden');
 	if (target.organisationId === input.fromOrganisationId)
 		return failure('invalid', { fromOrganisationId: 'referral_error_own_organisation' });

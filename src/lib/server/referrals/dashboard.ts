@@ -4,9 +4,8 @@ import { FINAL_STATUSES, STATUSES, type Status } from '#lib/referrals/statuses.t
 import type { Dashboard } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisation } from '../organisations/schema.ts';
 import { taxonomyTerm } from '../services/schema.ts';
-import { canSeeProgramme, staffOrganisationIds } from './policy.ts';
+import { canSeeProgramme } from './policy.ts';
 import { referral } from './schema.ts';
 
 /** One organisation's referrals, received or sent; or the whole programme's. */
@@ -91,18 +90,6 @@ export async function referralDashboard(
 		closedWithFeedback: figures.withFeedback,
 		shareClosedWithFeedback: total ? figures.withFeedback / total : null
 	};
-}
-
-/** An organisation by its page address, if the actor is its active staff; else null (404). */
-export async function staffOrganisation(db: Db, actor: Actor, slug: string) {
-	if (!actor || !slug || slug.length > 120) return null;
-	const [org] = await db
-		.select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
-		.from(organisation)
-		.where(eq(organisation.slug, slug));
-	if (!org) return null;
-	const mine = await staffOrganisationIds(db, actor);
-	return mine.includes(org.id) ? org : null;
 }
 
 /** The programme dashboard is for administrators (programme staff), across every organisation. */

@@ -8,8 +8,9 @@ import type { Actor } from '../accounts/policy.ts';
 import { organisation } from '../organisations/schema.ts';
 import { service, taxonomyTerm } from '../services/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
-import { scopeWhere, staffOrganisation, type DashboardScope } from './dashboard.ts';
-import { canReferral, canSeeProgramme, staffOrganisationIds } from './policy.ts';
+import { scopeWhere, type DashboardScope } from './dashboard.ts';
+import { staffOrganisation, workplaceIds } from '../organisations/access.ts';
+import { canReferral, canSeeProgramme } from './policy.ts';
 import { referral } from './schema.ts';
 
 const FIGURES = [
@@ -146,7 +147,7 @@ export async function exportOrganisationCsv(
 	const now = opts.now ?? new Date();
 	const rows = await rowsFor(db, { organisationId: org.id, direction: opts.direction });
 	const codes = await termCodes(db, rows);
-	const mine = new Set(await staffOrganisationIds(db, actor));
+	const mine = await workplaceIds(db, actor);
 	const columns = opts.personal ? [...FIGURES, ...PERSONAL] : FIGURES;
 	const records = rows.map((x) => {
 		const staffOf = { from: mine.has(x.r.fromOrganisationId), to: mine.has(x.r.toOrganisationId) };

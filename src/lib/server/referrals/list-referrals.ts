@@ -8,7 +8,7 @@ import type { Actor } from '../accounts/policy.ts';
 import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
-import { staffOrganisationIds } from './policy.ts';
+import { workplaceIds } from '../organisations/access.ts';
 import { referral } from './schema.ts';
 
 export const LIST_PAGE_SIZE = 25;
@@ -31,7 +31,7 @@ export async function listReferrals(
 	now = new Date()
 ) {
 	if (!actor) return null;
-	const orgIds = await staffOrganisationIds(db, actor);
+	const orgIds = [...(await workplaceIds(db, actor))];
 	const boxes: Box[] = orgIds.length ? ['received', 'sent', 'mine'] : ['mine'];
 	const box = query.box && boxes.includes(query.box) ? query.box : boxes[0];
 	const scope =

@@ -1,9 +1,8 @@
-import { staffOrganisations } from '../services/policy.ts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Status } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { organisationMember } from '../organisations/schema.ts';
+import { workplaceIds } from '../organisations/access.ts';
 import { referral } from './schema.ts';
 
 export type ReferralAction =
@@ -58,19 +57,6 @@ export function canSeeProgramme(actor: Actor) {
 	return !!actor?.roles.includes('administrator');
 }
 
-/** Ids of the organisations the actor is active staff of. */
-export async function staffOrganisationIds(db: Db, actor: Actor): Promise<string[]> {
-	if (!actor) return [];
-	const rows = await db
-		.select({ id: organisationMember.organisationId })
-		.from(organisationMember)
-		.where(and(eq(organisationMember.userId, actor.id), eq(organisationMember.status, 'active')));
-	return rows.map((r) => r.id);
-}
-
-/** The approved organisations a caseworker may refer from: those they are active staff of. */
-export const referringOrganisations = staffOrganisations;
-
 /**
  * Reads a referral with what the actor is to it, or null when the actor may not see it: callers
  * answer 404 then, so a referral's existence is not revealed.
@@ -79,17 +65,7 @@ export async function loadReferralAccess(db: Db, actor: Actor, id: string) {
 	if (!actor || !id || id.length > 100) return null;
 	const [row] = await db.select().from(referral).where(eq(referral.id, id));
 	if (!row) return null;
-	const mine = await db
-		.select({ id: organisationMember.organisationId })
-		.from(organisationMember)
-		.where(
-			and(
-				eq(organisationMember.userId, actor.id),
-				eq(organisationMember.status, 'active'),
-				inArray(organisationMember.organisationId, [row.fromOrganisationId, row.toOrganisationId])
-			)
-		);
-	const ids = new Set(mine.map((m) => m.id));
+	const ids = await workplaceIds(db, actor, [row.fromOrganisationId, row.toOrganisationId]);
 	const staffOf = { from: ids.has(row.fromOrganisationId), to: ids.has(row.toOrganisationId) };
 	if (!canReferral(actor, 'view', row, staffOf)) return null;
 	return { referral: row, staffOf };

@@ -102,18 +102,18 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 
 		const step = (transition: string, expected: string, extra = {}) =>
 			changeStatus(deps, receiver, created.value.id, { transition, expected, ...extra });
-		expect(await step('accept', 'sent')).toEqual({ ok: true, status: 'accepted' });
+		expect(await step('accept', 'sent')).toEqual({ ok: true, value: 'accepted' });
 		const [accepted] = await s.database.db
 			.select()
 			.from(referral)
 			.where(eq(referral.id, created.value.id));
 		expect(accepted.dueAt.getTime() - accepted.acceptedAt!.getTime()).toBe(28 * 24 * 3600 * 1000);
-		expect(await step('start', 'accepted')).toEqual({ ok: true, status: 'in_progress' });
+		expect(await step('start', 'accepted')).toEqual({ ok: true, value: 'in_progress' });
 		expect(
 			await step('complete', 'in_progress', { outcome: 'service_provided', feedback: '' })
 		).toMatchObject({
 			ok: false,
-			status: 400,
+			kind: 'invalid',
 			errors: { feedback: 'referral_error_feedback_required' }
 		});
 		expect(await step('complete', 'in_progress', { feedback: 'Permit filed.' })).toMatchObject({
@@ -125,11 +125,11 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 				outcome: 'service_provided',
 				feedback: 'Permit filed.'
 			})
-		).toEqual({ ok: true, status: 'completed' });
+		).toEqual({ ok: true, value: 'completed' });
 		expect(await step('close', 'completed', { outcome: 'other', feedback: 'again' })).toMatchObject(
 			{
 				ok: false,
-				status: 403
+				kind: 'forbidden'
 			}
 		);
 
@@ -265,18 +265,18 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 		if (!created.ok) throw new Error('not created');
 		expect(await postMessage(s.database.db, third, created.value.id, { body: 'hi' })).toMatchObject(
 			{
-				status: 404
+				kind: 'not_found'
 			}
 		);
 		expect(
 			await postMessage(s.database.db, person, created.value.id, { body: 'hi' })
 		).toMatchObject({
-			status: 403
+			kind: 'forbidden'
 		});
 		expect(
 			await postMessage(s.database.db, receiver, created.value.id, { body: '   ' })
 		).toMatchObject({
-			status: 400,
+			kind: 'invalid',
 			errors: { body: 'referral_error_message_required' }
 		});
 		expect(
@@ -313,29 +313,29 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 				reason: ' '
 			})
 		).toMatchObject({
-			status: 400,
+			kind: 'invalid',
 			errors: { reason: 'referral_error_reason_required' }
 		});
 		expect(
 			await changeStatus(deps, receiver, id, { transition: 'explode', expected: 'sent' })
 		).toMatchObject({
-			status: 400,
+			kind: 'invalid',
 			errors: { form: 'referral_error_transition_invalid' }
 		});
 		expect(
 			await changeStatus(deps, caseworker, id, { transition: 'accept', expected: 'sent' })
 		).toMatchObject({
-			status: 403
+			kind: 'forbidden'
 		});
 		expect(
 			await changeStatus(deps, third, id, { transition: 'accept', expected: 'sent' })
 		).toMatchObject({
-			status: 404
+			kind: 'not_found'
 		});
 		expect(
 			await changeStatus(deps, person, id, { transition: 'accept', expected: 'sent' })
 		).toMatchObject({
-			status: 404
+			kind: 'not_found'
 		});
 		// Two colleagues answer from the same page: the second is told, nothing is overwritten.
 		expect(
@@ -347,14 +347,14 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 				expected: 'sent',
 				reason: 'No room.'
 			})
-		).toEqual({ ok: false, status: 409, errors: { form: 'referral_error_changed' } });
+		).toEqual({ ok: false, kind: 'conflict', errors: { form: 'referral_error_changed' } });
 		expect(
 			await changeStatus(deps, caseworker, id, {
 				transition: 'withdraw',
 				expected: 'sent',
 				feedback: 'Found elsewhere.'
 			})
-		).toMatchObject({ status: 409 });
+		).toMatchObject({ kind: 'conflict' });
 		const [row] = await s.database.db.select().from(referral).where(eq(referral.id, id));
 		expect(row).toMatchObject({ status: 'accepted', reason: null });
 
@@ -366,14 +366,14 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 				expected: 'sent',
 				feedback: ''
 			})
-		).toMatchObject({ status: 400, errors: { feedback: 'referral_error_feedback_required' } });
+		).toMatchObject({ kind: 'invalid', errors: { feedback: 'referral_error_feedback_required' } });
 		expect(
 			await changeStatus(deps, caseworker, other.value.id, {
 				transition: 'withdraw',
 				expected: 'sent',
 				feedback: 'Found a place nearer home.'
 			})
-		).toEqual({ ok: true, status: 'closed' });
+		).toEqual({ ok: true, value: 'closed' });
 		const [withdrawn] = await s.database.db
 			.select()
 			.from(referral)
@@ -499,9 +499,9 @@ describe.each(DATABASES)('referrals on $kind', (target) => {
 					expect(created).toMatchObject({ ok: false, kind: 'invalid' });
 					const moved = await changeStatus(deps, receiver, target.value.id, { ...raw });
 					expect(moved.ok).toBe(false);
-					expect([400, 409]).toContain(moved.ok ? 0 : moved.status);
+					expect(['invalid', 'conflict']).toContain(moved.ok ? '' : moved.kind);
 					const other = await changeStatus(deps, third, target.value.id, { ...raw });
-					expect(other).toMatchObject({ ok: false, status: 404 });
+					expect(other).toMatchObject({ ok: false, kind: 'not_found' });
 				}
 			),
 			{ numRuns: 40 }

@@ -1,15 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
-import { fieldErrors, type FieldErrors } from '#lib/accounts/schemas.ts';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { messageForm } from '#lib/referrals/forms.ts';
 import type { ThreadEntry } from '#lib/referrals/view.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';
 import { referralEvent } from './schema.ts';
-
-type Result = { ok: true } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
 
 /**
  * Staff of either organisation write on the referral's thread. The person can read it (their
@@ -24,11 +23,10 @@ export async function postMessage(
 	now = new Date()
 ): Promise<Result> {
 	const access = await loadReferralAccess(db, actor, referralId);
-	if (!access) return { ok: false, status: 404, errors: {} };
-	if (!canReferral(actor, 'message', access.referral, access.staffOf))
-		return { ok: false, status: 403, errors: { form: 'error_page_forbidden' } };
+	if (!access) return failure('not_found');
+	if (!canReferral(actor, 'message', access.referral, access.staffOf)) return failure('forbidden');
 	const parsed = messageForm.safeParse(raw);
-	if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	await db.transaction(async (tx) => {
 		await tx.insert(referralEvent).values({
 			referralId,
@@ -44,7 +42,7 @@ export async function postMessage(
 			subjectId: referralId
 		});
 	});
-	return { ok: true };
+	return ok();
 }
 
 /**

@@ -4,13 +4,11 @@ import { expectedStatus, transitionForm, type TransitionInput } from '#lib/refer
 import { closureDeadline, TARGET, type Status } from '#lib/referrals/statuses.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 import type { ReferralDeps } from './deps.ts';
 import { organisationAdmins, sendReferralEmails, userRecipient } from './notify.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';
 import { referral, referralEvent } from './schema.ts';
-
-type Result =
-	{ ok: true; status: Status } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
 
 const FIELDS = ['reason', 'outcome', 'feedback'];
 
@@ -58,21 +56,18 @@ export async function changeStatus(
 	referralId: string,
 	raw: { expected: unknown } & Record<string, unknown>,
 	now = new Date()
-): Promise<Result> {
+): Promise<Result<Status>> {
 	const { db } = deps;
 	const access = await loadReferralAccess(db, actor, referralId);
-	if (!access) return { ok: false, status: 404, errors: {} };
+	if (!access) return failure('not_found');
 	const parsed = transitionForm.safeParse(raw);
-	if (!parsed.success) return { ok: false, status: 400, errors: formErrors(parsed.error) };
+	if (!parsed.success) return failure('invalid', formErrors(parsed.error));
 	const expected = expectedStatus.safeParse(raw.expected);
-	if (!expected.success)
-		return { ok: false, status: 400, errors: { form: 'referral_error_transition_invalid' } };
+	if (!expected.success) return failure('invalid', { form: 'referral_error_transition_invalid' });
 	const input = parsed.data;
 	const r = access.referral;
-	if (r.status !== expected.data)
-		return { ok: false, status: 409, errors: { form: 'referral_error_changed' } };
-	if (!canReferral(actor, input.transition, r, access.staffOf))
-		return { ok: false, status: 403, errors: { form: 'error_page_forbidden' } };
+	if (r.status !== expected.data) return failure('conflict', { form: 'referral_error_changed' });
+	if (!canReferral(actor, input.transition, r, access.staffOf)) return failure('forbidden');
 
 	const status = TARGET[input.transition];
 	const written = await db.transaction(async (tx) => {
@@ -100,7 +95,7 @@ export async function changeStatus(
 		});
 		return true;
 	});
-	if (!written) return { ok: false, status: 409, errors: { form: 'referral_error_changed' } };
+	if (!written) return failure('conflict', { form: 'referral_error_changed' });
 
 	// The other side hears of it: the caseworker who referred (or their organisation's admins), or
 	// the receiving organisation's admins when the referral is withdrawn.
@@ -119,5 +114,5 @@ export async function changeStatus(
 			referralId: r.id
 		});
 	}
-	return { ok: true, status };
+	return ok(status);
 }

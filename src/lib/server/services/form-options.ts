@@ -3,7 +3,7 @@ import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
 import { languageName } from '#lib/members/codes.ts';
 import { SERVICE_LANGUAGES } from '#lib/services/languages.ts';
 import type { Db } from '../db/client.ts';
-import { organisationLocations } from './manage.ts';
+import { organisationLocations } from './organisation-services.ts';
 
 /** Choices shown by the service form, in the reader's language. */
 export async function serviceFormOptions(

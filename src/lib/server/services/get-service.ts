@@ -2,7 +2,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
-import { canService, isCurator, isStaff } from './policy.ts';
+import { canService, isCurator } from './policy.ts';
+import { worksIn } from '../organisations/access.ts';
 import {
 	service,
 	serviceAtLocation,
@@ -29,7 +30,7 @@ export async function serviceIdForCode(db: Db, code: string, actor: Actor = null
 		.innerJoin(organisation, eq(organisation.id, service.organisationId))
 		.where(eq(service.shortCode, code.slice(0, 16)));
 	if (!row) return null;
-	const staff = await isStaff(db, actor, row.organisationId);
+	const staff = await worksIn(db, actor, row.organisationId);
 	return canService(actor, 'view', row, staff) ? row.id : null;
 }
 
@@ -52,7 +53,7 @@ export async function getService(
 		.innerJoin(organisation, eq(organisation.id, service.organisationId))
 		.where(eq(service.id, id));
 	if (!row) return null;
-	const staff = await isStaff(db, actor, row.service.organisationId);
+	const staff = await worksIn(db, actor, row.service.organisationId);
 	const visibility = {
 		published: row.service.published,
 		organisationStatus: row.organisationStatus

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../accounts/policy.ts';
-import { canService } from './policy.ts';
+import { canService, type ServiceAction } from './policy.ts';
 
 const actors: Record<string, { actor: Actor; staff: boolean }> = {
 	visitor: { actor: null, staff: false },
@@ -11,7 +11,7 @@ const actors: Record<string, { actor: Actor; staff: boolean }> = {
 };
 
 // prettier-ignore
-const TABLE: [string, 'view' | 'edit' | 'curate', 'published' | 'unpublished' | 'pending-org', boolean][] = [
+const TABLE: [string, ServiceAction, 'published' | 'unpublished' | 'pending-org', boolean][] = [
 	['visitor', 'view', 'published', true], ['visitor', 'view', 'unpublished', false], ['visitor', 'view', 'pending-org', false],
 	['visitor', 'edit', 'published', false], ['visitor', 'curate', 'unpublished', false],
 	['member', 'view', 'published', true], ['member', 'view', 'unpublished', false], ['member', 'edit', 'published', false],
@@ -20,7 +20,10 @@ const TABLE: [string, 'view' | 'edit' | 'curate', 'published' | 'unpublished' | 
 	['staff', 'curate', 'unpublished', false],
 	['moderator', 'view', 'unpublished', true], ['moderator', 'edit', 'published', false], ['moderator', 'curate', 'unpublished', true],
 	['administrator', 'view', 'pending-org', true], ['administrator', 'edit', 'published', false],
-	['administrator', 'curate', 'unpublished', true]
+	['administrator', 'curate', 'unpublished', true],
+	['visitor', 'verify', 'published', false], ['member', 'verify', 'published', false],
+	['staff', 'verify', 'published', true], ['moderator', 'verify', 'published', true],
+	['administrator', 'verify', 'published', true]
 ];
 
 describe('who may do what with a service', () => {

@@ -1,9 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
-import type { Db } from '../db/client.ts';
-import { organisation, organisationMember } from '../organisations/schema.ts';
 
-export type ServiceAction = 'view' | 'edit' | 'curate';
+export type ServiceAction = 'view' | 'edit' | 'verify' | 'curate';
 
 /** Curators review what providers write; moderators and administrators hold the role. */
 export function isCurator(actor: Actor) {
@@ -17,48 +14,21 @@ export function isCurator(actor: Actor) {
 export function canService(
 	actor: Actor,
 	action: ServiceAction,
-	svc: { published: boolean; organisationStatus: string },
+	svc: { published: boolean; organisationStatus: string } | null,
 	staff: boolean
 ): boolean {
 	switch (action) {
 		case 'view':
-			return (svc.published && svc.organisationStatus === 'approved') || staff || isCurator(actor);
+			return (
+				(!!svc && svc.published && svc.organisationStatus === 'approved') ||
+				staff ||
+				isCurator(actor)
+			);
 		case 'edit':
-			return staff;
+			return !!actor && staff;
+		case 'verify':
+			return !!actor && (staff || isCurator(actor));
 		case 'curate':
 			return isCurator(actor);
 	}
-}
-
-/** Is the actor an active member (staff) of the organisation? */
-export async function isStaff(db: Db, actor: Actor, organisationId: string) {
-	if (!actor) return false;
-	const [row] = await db
-		.select({ status: organisationMember.status })
-		.from(organisationMember)
-		.where(
-			and(
-				eq(organisationMember.organisationId, organisationId),
-				eq(organisationMember.userId, actor.id),
-				eq(organisationMember.status, 'active')
-			)
-		);
-	return !!row;
-}
-
-/** The approved organisations the actor works for (to manage services or to refer from). */
-export async function staffOrganisations(db: Db, actor: Actor) {
-	if (!actor) return [];
-	return db
-		.select({ id: organisation.id, name: organisation.name, slug: organisation.slug })
-		.from(organisationMember)
-		.innerJoin(organisation, eq(organisation.id, organisationMember.organisationId))
-		.where(
-			and(
-				eq(organisationMember.userId, actor.id),
-				eq(organisationMember.status, 'active'),
-				eq(organisation.status, 'approved')
-			)
-		)
-		.orderBy(organisation.name);
 }

@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
-import { isCurator, isStaff } from './policy.ts';
+import { canService, isCurator } from './policy.ts';
+import { worksIn } from '../organisations/access.ts';
 import { applyVersion, type ServiceVersion } from './save-service.ts';
 import { service } from './schema.ts';
 import { baseTexts } from './service-texts.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 
 /** Services waiting for a curator, oldest first, with the texts proposed for each. */
 export async function reviewQueue(db: Db) {
@@ -58,8 +60,6 @@ export async function reviewQueue(db: Db) {
 	});
 }
 
-type Decision = { ok: true } | { ok: false; status: 400 | 403 | 404; error?: string };
-
 /**
  * A curator approves (the proposal becomes the published version, verified today) or returns it
  * with a note for the provider (required, so the provider knows what to fix).
@@ -70,15 +70,16 @@ export async function decideReview(
 	serviceId: string,
 	decision: { approve: boolean; note: string },
 	opts: { timeZone: string; now?: Date }
-): Promise<Decision> {
-	if (!isCurator(actor)) return { ok: false, status: 403 };
+): Promise<Result> {
+	if (!isCurator(actor)) return failure('forbidden');
 	const note = decision.note.trim().slice(0, 1000);
-	if (!decision.approve && !note)
-		return { ok: false, status: 400, error: 'error_review_note_required' };
+	if (!decision.approve && !note) return failure('invalid', { note: 'error_review_note_required' });
 	const now = opts.now ?? new Date();
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<Result> => {
 		const [row] = await tx.select().from(service).where(eq(service.id, serviceId));
-		if (!row || row.reviewState !== 'pending') return { ok: false as const, status: 404 as const };
+		// Already decided (by another curator, or in another tab): the queue says so beside it.
+		if (!row || row.reviewState !== 'pending')
+			return failure('not_found', { note: 'error_page_not_found' });
 		if (decision.approve) {
 			const proposal = row.pending as ServiceVersion | null;
 			if (proposal)
@@ -111,18 +112,29 @@ export async function decideReview(
 			subjectId: row.id,
 			detail: note ? { note } : null
 		});
-		return { ok: true as const };
+		return ok();
 	});
 }
 
-/** Staff confirm that a published service is still accurate: it counts as verified today. */
-export async function confirmAccurate(db: Db, actor: Actor, serviceId: string, now = new Date()) {
+/**
+ * Staff confirm that a service of their organisation is still accurate: it counts as verified
+ * today. A service that is not the organisation's (or no longer exists) is told on the list.
+ */
+export async function confirmAccurate(
+	db: Db,
+	actor: Actor,
+	target: { organisationId: string; serviceId: string },
+	now = new Date()
+): Promise<Result> {
+	const serviceId = target.serviceId.slice(0, 40);
 	const [row] = await db
 		.select({ organisationId: service.organisationId, doc: service.doc })
 		.from(service)
 		.where(eq(service.id, serviceId));
-	if (!row) return false;
-	if (!(await isStaff(db, actor, row.organisationId)) && !isCurator(actor)) return false;
+	if (!row || row.organisationId !== target.organisationId)
+		return failure('not_found', { form: 'error_page_not_found' });
+	if (!canService(actor, 'verify', null, await worksIn(db, actor, row.organisationId)))
+		return failure('forbidden');
 	const day = now.toISOString().slice(0, 10);
 	await db.transaction(async (tx) => {
 		await tx
@@ -136,5 +148,5 @@ export async function confirmAccurate(db: Db, actor: Actor, serviceId: string, n
 			subjectId: serviceId
 		});
 	});
-	return true;
+	return ok();
 }

@@ -5,11 +5,13 @@ import type { FieldErrors } from '#lib/accounts/schemas.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Db } from '../db/client.ts';
 import type { HsdsService } from './hsds-types.ts';
-import { isCurator, isStaff } from './policy.ts';
+import { canService, isCurator } from './policy.ts';
+import { worksIn } from '../organisations/access.ts';
 import { service, serviceAtLocation, serviceLocation, taxonomyTerm } from './schema.ts';
 import { locationDocFrom, serviceDocFrom } from './service-doc.ts';
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
 import type { Tx } from '../db/types.ts';
 
 /** A version of a service as a provider proposed it; applied as is when a curator approves. */
@@ -20,9 +22,7 @@ export type ServiceVersion = {
 	locationIds: string[];
 };
 
-type Result =
-	| { ok: true; id: string; published: boolean; pending: boolean }
-	| { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+type Saved = { id: string; published: boolean; pending: boolean };
 
 function issues(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldErrors {
 	const errors: FieldErrors = {};
@@ -87,11 +87,11 @@ export async function saveService(
 	target: { organisationId: string; serviceId: string | null },
 	raw: unknown,
 	opts: { timeZone: string; now?: Date }
-): Promise<Result> {
-	if (!actor || !(await isStaff(db, actor, target.organisationId)))
-		return { ok: false, status: 403, errors: {} };
+): Promise<Result<Saved>> {
+	if (!actor || !canService(actor, 'edit', null, await worksIn(db, actor, target.organisationId)))
+		return failure('forbidden');
 	const parsed = serviceForm.safeParse(raw);
-	if (!parsed.success) return { ok: false, status: 400, errors: issues(parsed.error) };
+	if (!parsed.success) return failure('invalid', issues(parsed.error));
 	const input = parsed.data;
 	const now = opts.now ?? new Date();
 	const known = await db
@@ -99,7 +99,7 @@ export async function saveService(
 		.from(taxonomyTerm)
 		.where(inArray(taxonomyTerm.id, input.termIds));
 	if (known.length !== input.termIds.length)
-		return { ok: false, status: 400, errors: { termIds: 'error_service_need_required' } };
+		return failure('invalid', { termIds: 'error_service_need_required' });
 	if (input.locationIds.length) {
 		const own = await db
 			.select({ id: serviceLocation.id })
@@ -111,15 +111,15 @@ export async function saveService(
 				)
 			);
 		if (own.length !== new Set(input.locationIds).size)
-			return { ok: false, status: 400, errors: { locationIds: 'error_service_reference_invalid' } };
+			return failure('invalid', { locationIds: 'error_service_reference_invalid' });
 	}
 	const curator = isCurator(actor);
-	return db.transaction(async (tx) => {
+	return db.transaction(async (tx): Promise<Result<Saved>> => {
 		const [row] = target.serviceId
 			? await tx.select().from(service).where(eq(service.id, target.serviceId))
 			: [];
 		if (target.serviceId && (!row || row.organisationId !== target.organisationId))
-			return { ok: false as const, status: 404 as const, errors: {} };
+			return failure('not_found');
 		const id = row?.id ?? randomUUID();
 		// A provider continues from their own pending proposal, not from the published version.
 		const base = (row?.pending as ServiceVersion | null) ?? (row ? currentVersion(row) : null);
@@ -179,7 +179,7 @@ export async function saveService(
 			subjectId: id,
 			detail: { locale: input.locale, pending }
 		});
-		return { ok: true as const, id, published, pending };
+		return ok({ id, published, pending });
 	});
 }
 
@@ -206,18 +206,17 @@ export async function saveLocation(
 	target: { organisationId: string; locationId: string | null },
 	raw: unknown,
 	opts: { timeZone: string }
-) {
-	if (!actor || !(await isStaff(db, actor, target.organisationId)))
-		return { ok: false as const, status: 403 as const, errors: {} as FieldErrors };
+): Promise<Result<{ id: string }>> {
+	if (!actor || !canService(actor, 'edit', null, await worksIn(db, actor, target.organisationId)))
+		return failure('forbidden');
 	const parsed = locationForm.safeParse(raw);
-	if (!parsed.success)
-		return { ok: false as const, status: 400 as const, errors: issues(parsed.error) };
-	return db.transaction(async (tx) => {
+	if (!parsed.success) return failure('invalid', issues(parsed.error));
+	return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
 		const [row] = target.locationId
 			? await tx.select().from(serviceLocation).where(eq(serviceLocation.id, target.locationId))
 			: [];
 		if (target.locationId && (!row || row.organisationId !== target.organisationId))
-			return { ok: false as const, status: 404 as const, errors: {} as FieldErrors };
+			return failure('not_found');
 		const id = row?.id ?? randomUUID();
 		const doc = locationDocFrom(parsed.data, row?.doc ?? null, {
 			id,
@@ -239,6 +238,6 @@ export async function saveLocation(
 			subjectType: 'location',
 			subjectId: id
 		});
-		return { ok: true as const, id };
+		return ok({ id });
 	});
 }

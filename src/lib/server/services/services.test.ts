@@ -89,7 +89,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		const db = s.database.db;
 		expect(
 			await saveService(db, outsider, { organisationId: orgId, serviceId: null }, form(), opts)
-		).toMatchObject({ ok: false, status: 403 });
+		).toMatchObject({ ok: false, kind: 'forbidden' });
 		const bad = await saveService(
 			db,
 			provider,
@@ -99,7 +99,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		);
 		expect(bad).toMatchObject({
 			ok: false,
-			status: 400,
+			kind: 'invalid',
 			errors: { termIds: 'error_service_need_required', 'texts.name': 'error_service_name_invalid' }
 		});
 		const paris = await saveLocation(
@@ -114,20 +114,20 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			db,
 			provider,
 			{ organisationId: orgId, serviceId: null },
-			form({ locationIds: [paris.ok && paris.id] }),
+			form({ locationIds: [paris.ok && paris.value.id] }),
 			opts
 		);
-		expect(saved).toMatchObject({ ok: true, published: false, pending: true });
-		const id = saved.ok ? saved.id : '';
+		expect(saved).toMatchObject({ ok: true, value: { published: false, pending: true } });
+		const id = saved.ok ? saved.value.id : '';
 		expect((await search({ q: 'legal' })).total).toBe(0);
 		expect(await getService(db, null, id, { locale: 'en' })).toBeNull();
 		expect((await getService(db, provider, id, { locale: 'en' }))?.reviewState).toBe('pending');
 		expect((await reviewQueue(db)).map((r) => r.id)).toContain(id);
 		expect(await decideReview(db, provider, id, { approve: true, note: '' }, opts)).toMatchObject({
-			status: 403
+			kind: 'forbidden'
 		});
 		expect(await decideReview(db, curator, id, { approve: false, note: '' }, opts)).toMatchObject({
-			status: 400
+			kind: 'invalid'
 		});
 		expect(await decideReview(db, curator, id, { approve: true, note: '' }, opts)).toEqual({
 			ok: true
@@ -156,7 +156,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		});
 		expect(
 			await saveService(db, provider, { organisationId: orgId, serviceId: row.id }, fr, opts)
-		).toMatchObject({ ok: true, pending: true, published: true });
+		).toMatchObject({ ok: true, value: { pending: true, published: true } });
 		// Still the approved version for the public until a curator decides.
 		expect((await search({ q: 'permanence' })).total).toBe(0);
 		expect(
@@ -242,12 +242,12 @@ describe.each(DATABASES)('services on $kind', (target) => {
 				{ organisationId: orgId, serviceId: null },
 				form({
 					texts: { ...form().texts, name, description: name },
-					locationIds: [loc.ok && loc.id],
+					locationIds: [loc.ok && loc.value.id],
 					...extra
 				}),
 				opts
 			);
-			if (r.ok) await decideReview(db, curator, r.id, { approve: true, note: '' }, opts);
+			if (r.ok) await decideReview(db, curator, r.value.id, { approve: true, note: '' }, opts);
 		}
 		const names = async (q: Record<string, string>, extra?: Parameters<typeof searchServices>[2]) =>
 			(await search(q, extra)).items.map((i) => i.name);
@@ -288,7 +288,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			opts
 		);
 		if (helpline.ok)
-			await decideReview(db, curator, helpline.id, { approve: true, note: '' }, opts);
+			await decideReview(db, curator, helpline.value.id, { approve: true, note: '' }, opts);
 		const withHelpline = await search({ need: 'food' }, { locale: 'en', origin: marseilleCentre });
 		expect(withHelpline.items.map((i) => [i.name, i.distanceKm === null])).toEqual([
 			['Food bank Marseille', false],
@@ -313,13 +313,13 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			{ organisationId: orgId, serviceId: null },
 			form({
 				texts: { ...form().texts, name: 'Tokyo night line' },
-				locationIds: [tokyo.ok && tokyo.id],
+				locationIds: [tokyo.ok && tokyo.value.id],
 				hours
 			}),
 			opts
 		);
 		expect(r.ok).toBe(true);
-		const id = r.ok ? r.id : '';
+		const id = r.ok ? r.value.id : '';
 		await decideReview(db, curator, id, { approve: true, note: '' }, opts);
 		for (const [instant, open] of [
 			['2026-11-22T13:30:00Z', true], // Sunday 22:30 in Tokyo
@@ -356,8 +356,11 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		const mails = await db.select().from(outbox);
 		expect(mails.at(-1)?.body).toContain('Legal advice clinic');
 		const [row] = await db.select().from(service).where(eq(service.name, 'Legal advice clinic'));
-		expect(await confirmAccurate(db, outsider, row.id)).toBe(false);
-		expect(await confirmAccurate(db, provider, row.id, later)).toBe(true);
+		const target = { organisationId: row.organisationId, serviceId: row.id };
+		expect(await confirmAccurate(db, outsider, target)).toMatchObject({ kind: 'forbidden' });
+		const elsewhere = { organisationId: crypto.randomUUID(), serviceId: row.id };
+		expect(await confirmAccurate(db, provider, elsewhere)).toMatchObject({ kind: 'not_found' });
+		expect(await confirmAccurate(db, provider, target, later)).toEqual({ ok: true });
 		const [after] = await db.select().from(service).where(eq(service.id, row.id));
 		expect(after.verifiedAt?.getTime()).toBe(later.getTime());
 		expect(after.doc.assured_date).toBe(later.toISOString().slice(0, 10));

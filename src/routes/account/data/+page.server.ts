@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { deleteMyAccount, erasureBlockers } from '#lib/server/members/my-data.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { readForm } from '#lib/http/read-form.ts';
 
@@ -21,10 +21,7 @@ export const actions: Actions = {
 			return fail(400, { errors: { confirm: 'error_delete_confirm' } });
 		const { database, storage } = await app();
 		const result = await deleteMyAccount({ db: database.db, storage }, locals.user.id);
-		if (!result.ok)
-			return fail(FAILURE_STATUS[result.kind], {
-				errors: result.errors ?? { form: 'error_generic' }
-			});
+		if (!result.ok) return failForm(result);
 		for (const { name } of cookies.getAll())
 			if (name.includes('session')) cookies.delete(name, { path: '/' });
 		redirect(303, localizeHref('/?deleted=1'));

@@ -1,10 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { answerAsPerson, referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import type { Failure } from '#lib/server/platform/result.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -25,8 +25,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	};
 };
 
-const refused = (result: Failure) =>
-	fail(FAILURE_STATUS[result.kind], { errors: result.errors ?? { form: 'error_generic' } });
+const refused = (result: Failure) => failForm(result);
 
 export const actions: Actions = {
 	invitation: async ({ locals, request }) => {

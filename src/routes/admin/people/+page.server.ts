@@ -4,6 +4,7 @@ import { errorOn } from '#lib/accounts/schemas.ts';
 import { app } from '#lib/server/app/app.ts';
 import { listPeople, setRoles } from '#lib/server/accounts/roles.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { database } = await app();
@@ -24,9 +25,6 @@ export const actions: Actions = {
 		const roles = form.data.getAll('role').filter((r): r is string => typeof r === 'string');
 		const { database } = await app();
 		const result = await setRoles(database.db, locals.user, userId, roles);
-		if (result.ok) return { saved: userId };
-		if (result.reason === 'forbidden') error(403, 'Forbidden');
-		if (result.reason === 'not-found') error(404, 'Not found');
-		return fail(409, { failed: userId, errors: errorOn('form', 'admin_last_admin') });
+		return result.ok ? { saved: userId } : failForm(result, undefined, { failed: userId });
 	}
 };

@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getBranding, saveBranding, type LogoChange } from '#lib/server/admin/branding.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async () => {
 	const { database } = await app();
@@ -34,8 +34,6 @@ export const actions: Actions = {
 			logo = { kind: 'replace', data: Buffer.from(await file.arrayBuffer()) };
 		const { database, storage } = await app();
 		const result = await saveBranding({ db: database.db, storage }, locals.user, values, logo);
-		if (result.ok) return { saved: true };
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(400, { values, errors: result.errors });
+		return result.ok ? { saved: true } : failForm(result, values);
 	}
 };

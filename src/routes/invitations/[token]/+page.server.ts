@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 
 /** The page behind an invitation link: the organisation, and accept or decline once signed in. */
@@ -35,8 +35,6 @@ export const actions: Actions = {
 						: '/account/waiting?declined=1'
 				)
 			);
-		return fail(FAILURE_STATUS[result.kind], {
-			errors: result.errors ?? { form: 'error_generic' }
-		});
+		return failForm(result);
 	}
 };

@@ -15,11 +15,11 @@ import {
 import type { MembershipChange } from '#lib/server/organisations/policy.ts';
 import type { Result } from '#lib/server/platform/result.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
-import { publishedServicesOf } from '#lib/server/services/manage.ts';
+import { publishedServicesOf } from '#lib/server/services/organisation-services.ts';
 import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
 
 const MEMBERSHIP_CHANGES: MembershipChange[] = ['accept', 'make-admin', 'make-member', 'remove'];
@@ -46,12 +46,7 @@ async function orgId(slug: string, locals: App.Locals) {
 
 /** An operation's answer as the page shows it: a notice, or translated errors with their status. */
 function answer(result: Result<unknown>, done: string, values?: Record<string, string>) {
-	if (result.ok) return { done };
-	if (result.kind === 'forbidden') error(403, 'Forbidden');
-	return fail(FAILURE_STATUS[result.kind], {
-		values,
-		errors: result.errors ?? { form: 'error_generic' }
-	});
+	return result.ok ? { done } : failForm(result, values);
 }
 
 export const actions: Actions = {
@@ -119,18 +114,11 @@ export const actions: Actions = {
 		const { data } = await readForm(request);
 		const file = data.get('logo');
 		const { id } = await orgId(params.slug, locals);
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { errors: { logo: 'error_logo_invalid' } });
 		const { database, storage } = await app();
-		const result = await saveOrganisationLogo(
-			{ db: database.db, storage },
-			locals.user,
-			id,
-			Buffer.from(await file.arrayBuffer())
-		);
-		if (result.ok) return { done: 'settings_saved' };
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(result.status, { errors: { logo: result.error } });
+		// No file is an empty one: the operation refuses it like any file that is not an image.
+		const bytes = file instanceof File ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+		const result = await saveOrganisationLogo({ db: database.db, storage }, locals.user, id, bytes);
+		return answer(result, 'settings_saved');
 	},
 	review: async ({ params, locals, request }) => {
 		const { data } = await readForm(request);

@@ -1,10 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { createOrganisation } from '#lib/server/organisations/create-organisation.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -29,8 +30,7 @@ export const actions: Actions = {
 		};
 		const { database } = await app();
 		const result = await createOrganisation(database.db, locals.user, values);
-		if (result.ok) redirect(303, localizeHref(`/organisations/${result.slug}?created=1`));
-		if (result.status === 403) error(403, 'Forbidden');
-		return fail(400, { values, errors: result.errors });
+		if (result.ok) redirect(303, localizeHref(`/organisations/${result.value.slug}?created=1`));
+		return failForm(result, values);
 	}
 };

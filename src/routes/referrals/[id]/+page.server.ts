@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getReferral } from '#lib/server/referrals/get-referral.ts';
@@ -6,6 +6,7 @@ import { changeStatus } from '#lib/server/referrals/transitions.ts';
 import { postMessage } from '#lib/server/referrals/thread.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 import { idParam } from '#lib/http/id-param.ts';
 
@@ -39,29 +40,18 @@ export const actions: Actions = {
 			outcome: form.text('outcome'),
 			feedback: form.text('feedback')
 		};
-		// A status change sends e-mail: it counts against the referral limit like the thread does.
-		if (locals.rateLimited)
-			return fail(429, { transition, values, errors: { form: 'error_rate_limited' } });
 		const result = await changeStatus(referralDeps(await app()), locals.user, params.id, values);
 		if (result.ok) return { done: 'referral_status_saved' };
-		if (result.status === 404) error(404, 'Not found');
-		return fail(result.status, {
-			transition,
-			values,
-			errors: prefixed(/^[a-z]+$/.test(transition) ? transition : 'x', result.errors)
-		});
+		const errors = prefixed(/^[a-z]+$/.test(transition) ? transition : 'x', result.errors ?? {});
+		return failForm({ ...result, errors }, values, { transition });
 	},
 	message: async ({ params, locals, request }) => {
 		idParam('uuid', params.id);
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);
 		const body = form.text('body');
-		if (locals.rateLimited)
-			return fail(429, { values: { body }, errors: { form: 'error_rate_limited' } });
 		const { database } = await app();
 		const result = await postMessage(database.db, locals.user, params.id, { body });
-		if (result.ok) return { done: 'referral_message_sent' };
-		if (result.status === 404) error(404, 'Not found');
-		return fail(result.status, { values: { body }, errors: result.errors });
+		return result.ok ? { done: 'referral_message_sent' } : failForm(result, { body });
 	}
 };

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { createReferral, referableService } from '#lib/server/referrals/create-referral.ts';
 import { referralDeps } from '#lib/server/referrals/deps.ts';
-import { referringOrganisations } from '#lib/server/referrals/policy.ts';
+import { workplaces } from '#lib/server/organisations/access.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { languageOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
@@ -13,7 +13,7 @@ async function formContext(locals: App.Locals, serviceId: string) {
 	const { database } = await app();
 	const target = await referableService(database.db, serviceId.slice(0, 100), getLocale());
 	if (!target) return { service: null, organisations: [] };
-	const mine = await referringOrganisations(database.db, locals.user);
+	const mine = await workplaces(database.db, locals.user);
 	return {
 		service: { id: target.id, name: target.name, organisation: target.organisationName },
 		// One cannot refer to one's own organisation's service.
@@ -49,14 +49,9 @@ export const actions: Actions = {
 			method: form.text('method'),
 			agreed: form.text('agreed') === 'yes'
 		};
-		if (locals.rateLimited) return fail(429, { values, errors: { form: 'error_rate_limited' } });
 		const deps = { ...referralDeps(await app()), locale: getLocale() };
 		const result = await createReferral(deps, locals.user, values);
 		if (result.ok) redirect(303, localizeHref(`/referrals/${result.value.id}?created=1`));
-		if (result.kind === 'forbidden') error(403, 'Forbidden');
-		return fail(FAILURE_STATUS[result.kind], {
-			values,
-			errors: result.errors ?? { form: 'error_generic' }
-		});
+		return failForm(result, values);
 	}
 };

@@ -3,7 +3,7 @@ import type { PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getService } from '#lib/server/services/get-service.ts';
 import { isStale } from '#lib/server/services/stale.ts';
-import { staffOrganisations } from '#lib/server/services/policy.ts';
+import { workplaces } from '#lib/server/organisations/access.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { idParam } from '#lib/http/id-param.ts';
 
@@ -16,9 +16,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	// Caseworkers of another organisation may refer people to it.
 	const canRefer =
 		service.published &&
-		(await staffOrganisations(database.db, locals.user)).some(
-			(o) => o.id !== service.organisationId
-		);
+		(await workplaces(database.db, locals.user)).some((o) => o.id !== service.organisationId);
 	if (!locals.user) setHeaders({ 'cache-control': 'public, max-age=60' });
 	return {
 		service,

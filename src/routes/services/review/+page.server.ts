@@ -1,9 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
 import { decideReview, reviewQueue } from '#lib/server/services/review.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 /** Curators' queue: new services and changes to published ones, with the proposed texts. */
 export const load: PageServerLoad = async ({ locals }) => {
@@ -25,10 +26,11 @@ export const actions: Actions = {
 			{ approve: data.get('decision') === 'approve', note: String(data.get('note') ?? '') },
 			{ timeZone: config.serviceTimeZone }
 		);
-		if (!result.ok)
-			return fail(result.status, {
-				errors: { [`note-${id}`]: result.error ?? 'error_page_not_found' }
-			});
-		return { done: 'review_done' };
+		if (result.ok) return { done: 'review_done' };
+		// Each queued service has its own note field.
+		const errors = Object.fromEntries(
+			Object.entries(result.errors ?? {}).map(([k, v]) => [`${k}-${id}`, v])
+		);
+		return failForm({ ...result, errors });
 	}
 };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, phoneStartForm, phoneVerifyForm } from '#lib/accounts/schemas.ts';
-import { authErrorKey } from '#lib/server/accounts/auth-errors.ts';
+import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
@@ -15,11 +15,9 @@ export const load: PageServerLoad = async ({ locals }) => {
 // Both steps answer the same whether the number has an account or not; a new account is named
 // after its code is verified (routes/welcome).
 export const actions: Actions = {
-	send: async ({ request, locals }) => {
+	send: async ({ request }) => {
 		const form = await readForm(request);
 		const values = { phone: form.text('phone').slice(0, 60) };
-		if (locals.rateLimited)
-			return fail(429, { step: 'phone', values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = phoneStartForm.safeParse({ phone: form.text('phone') });
 		if (!parsed.success)
 			return fail(400, { step: 'phone', values, errors: fieldErrors(parsed.error) });
@@ -34,11 +32,9 @@ export const actions: Actions = {
 		}
 		return { step: 'code', values: { phone: parsed.data.phone } };
 	},
-	verify: async ({ request, locals }) => {
+	verify: async ({ request }) => {
 		const form = await readForm(request);
 		const values = { phone: form.text('phone').slice(0, 60) };
-		if (locals.rateLimited)
-			return fail(429, { step: 'code', values, errors: errorOn('form', 'error_rate_limited') });
 		const parsed = phoneVerifyForm.safeParse({
 			phone: form.text('phone'),
 			code: form.text('code')

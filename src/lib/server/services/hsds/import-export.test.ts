@@ -315,7 +315,7 @@ describe.each(DATABASES)('HSDS import and export on $kind', (target) => {
 				url: 'https://aid.example/juridique',
 				email: 'contact@aid.example',
 				phone: '+33 1 23 45 67 89',
-				locationIds: [location.id],
+				locationIds: [location.value.id],
 				hours: [
 					{ opens: '09:00', closes: '12:30' },
 					...Array.from({ length: 6 }, () => ({ opens: '', closes: '' }))
@@ -324,24 +324,24 @@ describe.each(DATABASES)('HSDS import and export on $kind', (target) => {
 			},
 			{ timeZone: 'UTC' }
 		);
-		expect(saved).toMatchObject({ ok: true, published: true });
+		expect(saved).toMatchObject({ ok: true, value: { published: true } });
 		if (!saved.ok) return;
-		const [before] = await db.select().from(service).where(eq(service.id, saved.id));
+		const [before] = await db.select().from(service).where(eq(service.id, saved.value.id));
 
 		const { dir, files } = await exported(s);
-		const doc = byId(files['services.json'], saved.id);
+		const doc = byId(files['services.json'], saved.value.id);
 		expect(doc).toMatchObject({
 			name: 'Permanence juridique',
 			organization: { id: orgId, name: 'Refugee Aid' },
 			assured_date: before.verifiedAt?.toISOString().slice(0, 10),
-			service_at_locations: [{ location_id: location.id, location: { name: 'Paris office' } }]
+			service_at_locations: [{ location_id: location.value.id, location: { name: 'Paris office' } }]
 		});
 		expect(doc.last_modified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
 		const counts = await countRows(db);
 		expect(await importHsds(db, path.join(dir, 'services.json'))).toMatchObject({ ok: true });
 		expect(await countRows(db)).toEqual(counts);
-		const [after] = await db.select().from(service).where(eq(service.id, saved.id));
+		const [after] = await db.select().from(service).where(eq(service.id, saved.value.id));
 		expect(after).toMatchObject({
 			name: before.name,
 			contentLocale: 'fr',
@@ -353,7 +353,7 @@ describe.each(DATABASES)('HSDS import and export on $kind', (target) => {
 		const [place] = await db
 			.select({ timeZone: serviceLocation.timeZone })
 			.from(serviceLocation)
-			.where(eq(serviceLocation.id, location.id));
+			.where(eq(serviceLocation.id, location.value.id));
 		expect(place.timeZone).toBe('Europe/Paris');
 		const [org] = await db.select().from(organisation).where(eq(organisation.id, orgId));
 		expect(org.slug).toBe('refugee-aid');

@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { answerAsPerson, referralByToken } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { FAILURE_STATUS } from '#lib/http/failure-status.ts';
+import { failForm } from '#lib/http/answer.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
 
 /** The page behind the link sent to a referred person: "this is me" or "not me". */
@@ -20,7 +20,6 @@ export const actions: Actions = {
 		const form = await readForm(request);
 		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
 		if (answer === 'me' && !locals.user) redirect(303, localizeHref('/sign-in'));
-		if (locals.rateLimited) return fail(429, { errors: { form: 'error_rate_limited' } });
 		const { database } = await app();
 		const result = await answerAsPerson(database.db, locals.user, { token: params.token }, answer);
 		if (result.ok)
@@ -30,8 +29,6 @@ export const actions: Actions = {
 					? localizeHref(`/referrals/${result.value.id}`)
 					: localizeHref(`/referrals/claim/${params.token}?answered`)
 			);
-		return fail(FAILURE_STATUS[result.kind], {
-			errors: result.errors ?? { form: 'error_generic' }
-		});
+		return failForm(result);
 	}
 };

@@ -1,23 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import {
-	locationFormData,
-	organisationLocations,
-	staffOrganisation
-} from '#lib/server/services/manage.ts';
+import { locationFormData } from '#lib/services/form-data.ts';
+import { organisationLocations } from '#lib/server/services/organisation-services.ts';
+import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { timeZoneOptions } from '#lib/server/services/form-options.ts';
 import { saveLocation } from '#lib/server/services/save-service.ts';
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
-import { idParam } from '#lib/http/id-param.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
-	idParam('slug', params.slug);
 	const { database, config } = await app();
-	const org = await staffOrganisation(database.db, locals.user, params.slug);
+	const org = await staffPageOrganisation(database.db, locals.user, params.slug);
 	const isNew = params.id === 'new';
 	const current = isNew
 		? null
@@ -47,9 +44,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
-		idParam('slug', params.slug);
 		const { database, config } = await app();
-		const org = await staffOrganisation(database.db, locals.user, params.slug);
+		const org = await staffPageOrganisation(database.db, locals.user, params.slug);
 		const raw = locationFormData((await readForm(request)).data);
 		const result = await saveLocation(
 			database.db,
@@ -58,11 +54,7 @@ export const actions: Actions = {
 			raw,
 			{ timeZone: config.serviceTimeZone }
 		);
-		if (!result.ok) {
-			if (result.status === 403) error(403, 'Forbidden');
-			if (result.status === 404) error(404, 'Not found');
-			return fail(result.status, { errors: result.errors, values: raw });
-		}
+		if (!result.ok) return failForm(result, raw);
 		redirect(303, localizeHref(`/organisations/${org.slug}/services?saved=location_saved`));
 	}
 };

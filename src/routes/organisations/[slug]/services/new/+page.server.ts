@@ -1,18 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { blankTexts, serviceFormData, staffOrganisation } from '#lib/server/services/manage.ts';
+import { blankTexts } from '#lib/server/services/service-form-values.ts';
+import { serviceFormData } from '#lib/services/form-data.ts';
+import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { serviceFormOptions } from '#lib/server/services/form-options.ts';
 import { saveService } from '#lib/server/services/save-service.ts';
 import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
 import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
-import { idParam } from '#lib/http/id-param.ts';
 import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	idParam('slug', params.slug);
 	const { database } = await app();
-	const org = await staffOrganisation(database.db, locals.user, params.slug);
+	const org = await staffPageOrganisation(database.db, locals.user, params.slug);
 	const asked = url.searchParams.get('lang') ?? '';
 	const locale = (CONTENT_LOCALES as readonly string[]).includes(asked) ? asked : getLocale();
 	return {
@@ -39,9 +40,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 export const actions: Actions = {
 	save: async ({ params, locals, request }) => {
-		idParam('slug', params.slug);
 		const { database, config } = await app();
-		const org = await staffOrganisation(database.db, locals.user, params.slug);
+		const org = await staffPageOrganisation(database.db, locals.user, params.slug);
 		const raw = serviceFormData((await readForm(request)).data);
 		const result = await saveService(
 			database.db,
@@ -52,14 +52,11 @@ export const actions: Actions = {
 				timeZone: config.serviceTimeZone
 			}
 		);
-		if (!result.ok) {
-			if (result.status === 403) error(403, 'Forbidden');
-			return fail(result.status, { errors: result.errors, values: raw });
-		}
+		if (!result.ok) return failForm(result, raw);
 		redirect(
 			303,
 			localizeHref(
-				`/organisations/${org.slug}/services?saved=${result.pending ? 'service_saved_pending' : 'service_saved'}`
+				`/organisations/${org.slug}/services?saved=${result.value.pending ? 'service_saved_pending' : 'service_saved'}`
 			)
 		);
 	}
