@@ -17,11 +17,18 @@ export default defineConfig({
 		trace: 'retain-on-failure'
 	},
 	projects: [
-		{ name: 'chromium', testIgnore: /(profile|services)-nojs\.spec\.ts/ },
+		// Known users sign in once through the form; the other projects reuse their sessions.
+		{ name: 'setup', testMatch: /auth\.setup\.ts/ },
+		{
+			name: 'chromium',
+			testIgnore: /(profile|services)-nojs\.spec\.ts/,
+			dependencies: ['setup']
+		},
 		{
 			name: 'no-javascript',
 			testMatch: /(sign-up-email|profile-nojs|services-nojs)\.spec\.ts/,
-			use: { javaScriptEnabled: false }
+			use: { javaScriptEnabled: false },
+			dependencies: ['setup']
 		}
 	],
 	webServer: {

@@ -1,12 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { ADMIN, signInWithEmail } from './support.ts';
+import { signedInPage } from './support.ts';
 import { PAGES, resolvePath } from './pages.ts';
 
 async function pageFor(browser: Browser, who: 'visitor' | 'member' | 'admin'): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	if (who !== 'visitor') await signInWithEmail(page, ADMIN.email, ADMIN.password);
-	return page;
+	if (who !== 'visitor') return signedInPage(browser);
+	return (await browser.newContext()).newPage();
 }
 
 for (const locale of ['en', 'ar']) {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, signInWithEmail, signUpVerified } from './support.ts';
+import { signedInPage, signUpVerified, useSession } from './support.ts';
 
 test('an administrator gives roles', async ({ page, browser }) => {
 	const memberContext = await browser.newContext();
@@ -10,7 +10,9 @@ test('an administrator gives roles', async ({ page, browser }) => {
 		'You do not have access to this page.'
 	);
 
-	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	await useSession(page);
+	await page.goto('/en/account');
+	await expect(page).toHaveURL(/\/en\/account$/);
 	await page.getByRole('link', { name: 'Administration' }).click();
 	await page.getByRole('link', { name: 'People and roles' }).click();
 	await page.getByLabel('Search by name, e-mail or phone').fill(member.email);
@@ -29,8 +31,7 @@ test('an administrator gives roles', async ({ page, browser }) => {
 
 test.afterEach(async ({ browser }) => {
 	// Back to neutral branding whatever happened, so other tests see the defaults.
-	const page = await (await browser.newContext()).newPage();
-	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	const page = await signedInPage(browser);
 	await page.goto('/en/admin/settings');
 	await page.getByLabel('Platform name').fill('Passerelle');
 	await page.getByLabel('Main colour').fill('#1f5f8b');
@@ -44,7 +45,7 @@ test.afterEach(async ({ browser }) => {
 test('an administrator sets the name, colours and languages, and sees the outbox', async ({
 	page
 }) => {
-	await signInWithEmail(page, ADMIN.email, ADMIN.password);
+	await useSession(page);
 	await page.goto('/en/admin/settings');
 	await page.getByLabel('Platform name').fill('Pont Solidaire');
 	await page.getByLabel('Main colour').fill('#0b6e4f');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import fr from '../../messages/fr.json' with { type: 'json' };
-import { ADMIN, signInWithEmail, uniqueEmail } from './support.ts';
+import { ADMIN, sessionCookie, signedInPage, uniqueEmail } from './support.ts';
 
 type Case = { name: string; email: string; password: string; field: string; message: string };
 
@@ -75,8 +75,7 @@ test('bad sign-up input gets a clear message in the page language, a 4xx, and no
 		await expect(page.getByRole('alert')).toBeVisible();
 	}
 
-	const admin = await (await browser.newContext()).newPage();
-	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	const admin = await signedInPage(browser);
 	for (const email of tried.filter((e) => e.includes('@'))) {
 		await admin.goto(`/en/admin/people?q=${encodeURIComponent(email)}`);
 		await expect(admin.getByText('Nobody matches.')).toBeVisible();
@@ -145,11 +144,9 @@ test('a 6 MB JSON body to the auth API is refused with 413 before it is read', a
 });
 
 test('posting the reserved action name or an unknown one to a page with actions is a 404', async ({
-	page,
 	baseURL
 }) => {
-	await signInWithEmail(page, ADMIN.email, ADMIN.password);
-	const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+	const cookie = sessionCookie();
 	for (const path of ['/en/account', '/en/profile', '/en/sign-in/phone', '/en/services/review'])
 		for (const action of ['default', 'nonexistent', 'toString', '__proto__']) {
 			const response = await fetch(`${baseURL}${path}?/${action}`, {

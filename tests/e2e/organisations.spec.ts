@@ -1,12 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-	ADMIN,
-	linkIn,
-	signInWithEmail,
-	signUpVerified,
-	uniqueEmail,
-	waitForMail
-} from './support.ts';
+import { linkIn, signedInPage, signUpVerified, uniqueEmail, waitForMail } from './support.ts';
 
 test('a member proposes an organisation, an administrator approves it, another member joins', async ({
 	page,
@@ -26,8 +19,7 @@ test('a member proposes an organisation, an administrator approves it, another m
 	const visitor = await (await browser.newContext()).newPage();
 	expect((await visitor.goto(orgUrl))?.status()).toBe(404);
 
-	const admin = await (await browser.newContext()).newPage();
-	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	const admin = await signedInPage(browser);
 	await admin.goto('/en/admin/organisations');
 	await admin.getByRole('link', { name: 'Association des Sénégalais de Lyon' }).click();
 	await admin.getByRole('button', { name: 'Approve' }).click();

@@ -1,18 +1,11 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ADMIN, signInWithEmail } from './support.ts';
+import { sessionCookie } from './support.ts';
 import { PAGES, resolvePath } from './pages.ts';
 
 // Budgets from docs/budgets.md, in compressed bytes on the wire.
 const BUDGET = { html: 14 * 1024, css: 12 * 1024, js: 40 * 1024 };
-
-async function cookieFor(browser: Browser) {
-	const page = await (await browser.newContext()).newPage();
-	await signInWithEmail(page, ADMIN.email, ADMIN.password);
-	const cookies = await page.context().cookies();
-	return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-}
 
 /** The bytes the server puts on the wire (as a browser asking for gzip receives them). */
 function compressedSize(url: string, cookie: string) {
@@ -38,12 +31,11 @@ function compressedSize(url: string, cookie: string) {
 }
 
 test('every page stays within the page-weight budget, in English and Arabic', async ({
-	browser,
 	baseURL,
 	request
 }) => {
 	test.setTimeout(240_000);
-	const cookie = await cookieFor(browser);
+	const cookie = sessionCookie();
 	const rows: string[] = [];
 	const over: string[] = [];
 	for (const locale of ['en', 'ar']) {

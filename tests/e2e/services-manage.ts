@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from '@playwright/test';
-import { accessibilityProblems, ADMIN, signInWithEmail, signUpVerified } from './support.ts';
+import { accessibilityProblems, signedInPage, signUpVerified } from './support.ts';
 
 /** A member proposes an organisation and an administrator approves it; returns its page URL. */
 export async function approvedOrganisation(
@@ -16,8 +16,7 @@ export async function approvedOrganisation(
 	await page.getByRole('button', { name: 'Send for approval' }).click();
 	await expect(page.getByRole('status').first()).toContainText('Waiting for approval');
 	const url = page.url().replace(/\?.*$/, '');
-	const admin = await (await browser.newContext()).newPage();
-	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	const admin = await signedInPage(browser);
 	await admin.goto(url);
 	await admin.getByRole('button', { name: 'Approve' }).click();
 	await admin.context().close();
@@ -81,8 +80,7 @@ export async function publishedService(browser: Browser, page: Page, orgUrl: str
 	const visitor = await (await browser.newContext()).newPage();
 	expect((await visitor.goto(serviceUrl))?.status()).toBe(404);
 
-	const curator = await (await browser.newContext()).newPage();
-	await signInWithEmail(curator, ADMIN.email, ADMIN.password);
+	const curator = await signedInPage(browser);
 	await curator.goto('/en/services/review');
 	const item = curator.locator('section.review', { hasText: name });
 	await item.getByRole('button', { name: 'Approve and publish' }).click();

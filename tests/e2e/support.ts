@@ -1,7 +1,43 @@
-import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { ADMIN, MAILBOX } from './stack/ports.ts';
 
 export { ADMIN };
+
+/**
+ * Known users sign in once per run, through the form, in the `setup` project (auth.setup.ts),
+ * which saves their sessions here; tests reuse them. Tests of signing in itself use the form.
+ */
+export const SESSIONS = {
+	admin: path.resolve(import.meta.dirname, '../../test-results/.auth/admin.json')
+};
+export type KnownUser = keyof typeof SESSIONS;
+
+/** A page in a new browser context that holds a known user's saved session. */
+export async function signedInPage(browser: Browser, who: KnownUser = 'admin') {
+	const context = await browser.newContext({ storageState: SESSIONS[who] });
+	return context.newPage();
+}
+
+function savedCookies(who: KnownUser) {
+	const state = JSON.parse(readFileSync(SESSIONS[who], 'utf8')) as {
+		cookies: Parameters<import('@playwright/test').BrowserContext['addCookies']>[0];
+	};
+	return state.cookies;
+}
+
+/** Gives an existing page's context a known user's saved session. */
+export async function useSession(page: Page, who: KnownUser = 'admin') {
+	await page.context().addCookies(savedCookies(who));
+}
+
+/** A known user's saved session as a Cookie header, for requests sent outside the browser. */
+export function sessionCookie(who: KnownUser = 'admin') {
+	return savedCookies(who)
+		.map((c) => `${c.name}=${c.value}`)
+		.join('; ');
+}
 
 let n = 0;
 export function uniqueEmail(tag: string) {

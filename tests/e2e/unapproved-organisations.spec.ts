@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { ADMIN, signInWithEmail, signUpVerified } from './support.ts';
+import { signedInPage, signUpVerified } from './support.ts';
 
 // A pending organisation, and one an administrator rejected, show nowhere public: not their names,
 // descriptions, slugs, services, places or logos, for visitors nor for members who are not their admins.
@@ -93,8 +93,7 @@ async function setUp(browser: Browser, page: Page) {
 	}
 
 	// A curator publishes both services; the administrator rejects one organisation.
-	const admin = await (await browser.newContext()).newPage();
-	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	const admin = await signedInPage(browser);
 	for (const status of ['pending', 'rejected'] as const) {
 		await admin.goto('/en/services/review');
 		const item = admin.locator('section.review', {
@@ -220,8 +219,7 @@ test('pending and rejected organisations appear on no public page or API', async
 	expect(problems).toEqual([]);
 
 	// The same addresses do show an organisation once it is approved: the checks above can see one.
-	const admin = await (await browser.newContext()).newPage();
-	await signInWithEmail(admin, ADMIN.email, ADMIN.password);
+	const admin = await signedInPage(browser);
 	await admin.goto(orgs.pending.url);
 	await admin.getByRole('button', { name: 'Approve' }).click();
 	await expect(admin.getByRole('status').filter({ hasText: 'Decision saved.' })).toBeVisible();
