@@ -1,8 +1,13 @@
 import type { PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { homeSummary } from '#lib/server/members/home-summary.ts';
+import { homeMembers } from '#lib/server/members/home-members.ts';
+import { homeOrganisations } from '#lib/server/organisations/home-organisations.ts';
 
 export const load: PageServerLoad = async () => {
 	const { database } = await app();
-	return { summary: await homeSummary(database.db) };
+	const [members, organisations] = await Promise.all([
+		homeMembers(database.db),
+		homeOrganisations(database.db)
+	]);
+	return { summary: { ...members, organisations } };
 };

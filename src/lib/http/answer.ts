@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Failure } from '#lib/server/platform/result.ts';
 import { FAILURE_STATUS } from './failure-status.ts';
-import { problem } from './respond.ts';
 
 /**
  * An operation's failure as a form action answers it, the one mapping every page uses. A failure
@@ -18,17 +17,4 @@ export function failForm<V = undefined, E extends object = object>(
 	if (!result.errors && result.kind === 'not_found') error(404, 'Not found');
 	const errors: Record<string, string> = result.errors ?? { form: 'error_generic' };
 	return fail(FAILURE_STATUS[result.kind], { ...(extra as E), values: values as V, errors });
-}
-
-const CODE: Record<Failure['kind'], string> = {
-	invalid: 'invalid_request',
-	forbidden: 'forbidden',
-	not_found: 'not_found',
-	conflict: 'conflict',
-	rate_limited: 'rate_limited'
-};
-
-/** The same failure as an API answers it: a problem document with the matching status. */
-export function failApi(result: Failure, message: string) {
-	return problem(FAILURE_STATUS[result.kind], CODE[result.kind], message);
 }

@@ -20,6 +20,9 @@ export async function grantRole(db: Db, userId: string, role: Role, grantedBy: s
 	await db.insert(userRole).values({ userId, role, grantedBy }).onConflictDoNothing();
 }
 
+/** Held while who administers the platform changes (roles here, erasure in privacy/). */
+export const ADMIN_LOCK = 7_203_416;
+
 export async function setRoles(
 	db: Db,
 	actor: Actor,
@@ -33,7 +36,7 @@ export async function setRoles(
 		if (!target) return failure('not_found');
 		if (!roles.includes('administrator')) {
 			// Serialise concurrent demotions so two admins cannot remove each other at once.
-			await tx.execute(sql`select pg_advisory_xact_lock(7203416)`);
+			await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
 			const admins = await tx
 				.select({ userId: userRole.userId })
 				.from(userRole)

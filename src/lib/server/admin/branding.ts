@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import sharp from 'sharp';
 import {
 	DEFAULT_BRANDING,
 	brandingForm,
@@ -12,6 +11,7 @@ import type { Storage } from '../platform/storage.ts';
 import { rememberBrandName } from '../platform/brand-name.ts';
 import { can, type Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
+import { processLogo } from '../platform/logo-image.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 
 const KEY = 'branding';
@@ -35,27 +35,9 @@ export function forgetBrandingCache() {
 	cache = undefined;
 }
 
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_KEY = 'branding/logo.webp';
 
 export type LogoChange = { kind: 'keep' } | { kind: 'remove' } | { kind: 'replace'; data: Buffer };
-
-/** Checks the logo by its content (not its name), then stores a resized WebP without metadata. */
-export async function processLogo(data: Buffer) {
-	if (data.byteLength > LOGO_MAX_BYTES) return null;
-	try {
-		const meta = await sharp(data, { limitInputPixels: 40_000_000 }).metadata();
-		if (!meta.format || !['png', 'jpeg', 'webp'].includes(meta.format)) return null;
-		const { data: out, info } = await sharp(data)
-			.rotate()
-			.resize({ height: 96, width: 384, fit: 'inside', withoutEnlargement: true })
-			.webp({ quality: 85 })
-			.toBuffer({ resolveWithObject: true });
-		return { out, width: info.width, height: info.height };
-	} catch {
-		return null;
-	}
-}
 
 export async function saveBranding(
 	deps: { db: Db; storage: Storage },

@@ -6,7 +6,7 @@ import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
 import { user } from '../accounts/schema.ts';
-import { deleteMyAccount } from './my-data.ts';
+import { deleteMyAccount } from '../privacy/erase-account.ts';
 import { emptyProfile, writeProfile } from './save-profile.ts';
 import { memberNameToken, memberSearch } from './schema.ts';
 import { searchMembers } from './search-members.ts';

@@ -1,17 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
-import { memberProfile } from '../members/schema.ts';
 import { organisation, organisationMember } from './schema.ts';
 import { renderMarkdown } from '../members/markdown.ts';
+import { organisationPeople } from '../members/organisation-people.ts';
 import { organisationAccess } from './access.ts';
 import { invitationsFor, pendingInvitations } from './invitations.ts';
 
 /**
- * An organisation's page. Everyone sees its public members (people whose profile is public); members
- * also see members-only profiles; its admins see every membership and request, and the contacts they
- * invited (never the account behind one). Someone invited sees their invitation, to accept or decline.
+ * An organisation's page, with the people it lists (the members module decides whom a viewer sees:
+ * members/organisation-people.ts). Its admins see every membership and request, and the contacts they invited
+ * (never the account behind one). Someone invited sees their invitation, to accept or decline.
  */
 export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 	const access = await organisationAccess(db, actor, { slug });
@@ -20,30 +19,20 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 	const manage = access.may('manage');
 	const [org] = await db.select().from(organisation).where(eq(organisation.slug, slug));
 	if (!org) return null;
-	const listed: ('public' | 'members' | 'nobody')[] = manage
-		? ['public', 'members', 'nobody']
-		: actor
-			? ['public', 'members']
-			: ['public'];
-	const people = await db
+	// Every tie for its managers (requests and invitations too); active members for everyone else.
+	const ties = await db
 		.select({
-			id: user.id,
-			name: user.name,
+			userId: organisationMember.userId,
 			role: organisationMember.role,
-			status: organisationMember.status,
-			listed: memberProfile.listed
+			status: organisationMember.status
 		})
 		.from(organisationMember)
-		.innerJoin(user, eq(user.id, organisationMember.userId))
-		.leftJoin(memberProfile, eq(memberProfile.userId, organisationMember.userId))
 		.where(
 			and(
 				eq(organisationMember.organisationId, org.id),
-				manage ? undefined : eq(organisationMember.status, 'active'),
-				manage ? undefined : inArray(memberProfile.listed, listed)
+				manage ? undefined : eq(organisationMember.status, 'active')
 			)
-		)
-		.orderBy(asc(user.name));
+		);
 	return {
 		organisation: {
 			id: org.id,
@@ -60,14 +49,7 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 				: null,
 			descriptionHtml: renderMarkdown(org.description)
 		},
-		members: people.map((p) => ({
-			id: p.id,
-			name: p.name,
-			role: p.role,
-			status: p.status,
-			// Admins see every membership; only listed profiles link to a page.
-			linkable: p.listed === 'public' || (!!actor && p.listed === 'members')
-		})),
+		members: await organisationPeople(db, actor, ties, { manage }),
 		membership: membership ? { role: membership.role, status: membership.status } : null,
 		invitations: manage
 			? (await pendingInvitations(db, org.id)).map((i) => ({

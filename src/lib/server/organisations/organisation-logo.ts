@@ -4,7 +4,7 @@ import type { Storage } from '../platform/storage.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { type StoredImage } from '../members/schema.ts';
 import { organisation } from './schema.ts';
-import { processLogo } from '../admin/branding.ts';
+import { processLogo } from '../platform/logo-image.ts';
 import { organisationAccess } from './access.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 

@@ -9,7 +9,7 @@ import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { homeSummary } from '../members/home-summary.ts';
+import { homeOrganisations } from './home-organisations.ts';
 import { searchOrganisations } from './search-organisations.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { getOrganisation } from './get-organisation.ts';
@@ -156,7 +156,7 @@ describe.each(DATABASES)('only approved organisations are public, on $kind', (ta
 	};
 
 	it('the home page lists approved organisations only', async () => {
-		const summary = await homeSummary(s.database.db);
+		const summary = { organisations: await homeOrganisations(s.database.db) };
 		expect(summary.organisations.map((o) => o.name)).toContain(ORGS.approved.name);
 		expect(hidden(summary)).toEqual([]);
 	});

@@ -15,7 +15,7 @@ import { postMessage } from './thread.ts';
 import { getReferral } from './get-referral.ts';
 import { listReferrals } from './list-referrals.ts';
 import { anonymiseReferralsOf, referralsAboutPerson } from './person-data.ts';
-import { exportMyData } from '../members/my-data.ts';
+import { exportMyData } from '../privacy/export-my-data.ts';
 import { referral, referralEvent } from './schema.ts';
 import type { ReferralDeps } from './deps.ts';
 import { buildOrganisation, buildService, referralFormFor } from './test-helpers.ts';

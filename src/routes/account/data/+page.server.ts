@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { deleteMyAccount, erasureBlockers } from '#lib/server/members/my-data.ts';
+import { deleteMyAccount, erasureBlockers } from '#lib/server/privacy/erase-account.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { readForm } from '#lib/http/read-form.ts';

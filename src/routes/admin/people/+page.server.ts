@@ -1,6 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { errorOn } from '#lib/accounts/schemas.ts';
 import { app } from '#lib/server/app/app.ts';
 import { listPeople, setRoles } from '#lib/server/accounts/roles.ts';
 import { readForm } from '#lib/http/read-form.ts';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { exportMyData } from '#lib/server/members/my-data.ts';
+import { exportMyData } from '#lib/server/privacy/export-my-data.ts';
 
 export const GET: RequestHandler = async ({ locals }) => {
 	if (!locals.user) error(401, 'Sign in first');

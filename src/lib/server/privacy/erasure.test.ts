@@ -12,9 +12,9 @@ import { organisationMember } from '../organisations/schema.ts';
 import { createOrganisation } from '../organisations/create-organisation.ts';
 import { requestToJoin, setMembership } from '../organisations/memberships.ts';
 import { readAuditLog } from '../admin/audit-log.ts';
-import { deleteMyAccount } from './my-data.ts';
-import { saveProfile, emptyProfile } from './save-profile.ts';
-import { searchMembers } from './search-members.ts';
+import { deleteMyAccount } from './erase-account.ts';
+import { saveProfile, emptyProfile } from '../members/save-profile.ts';
+import { searchMembers } from '../members/search-members.ts';
 
 const orgForm = {
 	name: 'Collectif Accueil',
@@ -60,14 +60,12 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		expect(refused).toMatchObject({ ok: false, errors: { form: 'error_delete_last_org_admin' } });
 
 		const second = await buildMember(s);
-		await s.database.db
-			.insert(organisationMember)
-			.values({
-				organisationId: created.value.id,
-				userId: second.id,
-				role: 'admin',
-				status: 'active'
-			});
+		await s.database.db.insert(organisationMember).values({
+			organisationId: created.value.id,
+			userId: second.id,
+			role: 'admin',
+			status: 'active'
+		});
 		expect((await deleteMyAccount(deps, founder.id)).ok).toBe(true);
 	});
 

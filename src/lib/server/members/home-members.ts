@@ -2,29 +2,15 @@ import { count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { user } from '../accounts/schema.ts';
 import { memberProfile } from './schema.ts';
-import { organisation } from '../organisations/schema.ts';
-import { publicOrganisation } from '../organisations/public.ts';
 
-export type HomeSummary = {
+export type HomeMembers = {
 	memberCount: number;
-	organisations: { slug: string; name: string; description: string; contentLocale: string }[];
 	members: { name: string; headline: string; contentLocale: string }[];
 };
 
-/** What the home page shows: only public profiles and approved organisations. */
-export async function homeSummary(db: Db): Promise<HomeSummary> {
+/** The members the home page shows: public profiles only, and a headline only where it is public. */
+export async function homeMembers(db: Db): Promise<HomeMembers> {
 	const [{ n }] = await db.select({ n: count() }).from(user);
-	const organisations = await db
-		.select({
-			slug: organisation.slug,
-			name: organisation.name,
-			description: organisation.description,
-			contentLocale: organisation.contentLocale
-		})
-		.from(organisation)
-		.where(publicOrganisation())
-		.orderBy(organisation.name)
-		.limit(6);
 	const members = await db
 		.select({
 			name: user.name,
@@ -39,7 +25,6 @@ export async function homeSummary(db: Db): Promise<HomeSummary> {
 		.limit(8);
 	return {
 		memberCount: n,
-		organisations,
 		members: members.map((m) => ({
 			name: m.name,
 			contentLocale: m.contentLocale,

@@ -7,9 +7,10 @@ import type { AppContext } from '../app/context.ts';
 import { user } from '../accounts/schema.ts';
 import { auditLog } from '../platform/schema.ts';
 import { setRoles } from '../accounts/roles.ts';
-import { memberProfile } from './schema.ts';
-import { deleteMyAccount, exportMyData } from './my-data.ts';
-import { photoKey, savePhoto } from './photo.ts';
+import { memberProfile } from '../members/schema.ts';
+import { exportMyData } from './export-my-data.ts';
+import { deleteMyAccount } from './erase-account.ts';
+import { photoKey, savePhoto } from '../members/photo.ts';
 
 describe.each(DATABASES)('my data on $kind', (target) => {
 	let s: AppContext;

@@ -1,0 +1,25 @@
+import type { Db } from '../db/client.ts';
+import { accountDataOf } from '../accounts/account-data.ts';
+import { profileDataOf } from '../members/profile-data.ts';
+import { membershipsOf } from '../organisations/membership-data.ts';
+import { referralsAboutPerson } from '../referrals/person-data.ts';
+import { messagesTo, recordedActionsOf } from '../platform/person-records.ts';
+
+/**
+ * Everything stored about a person, as they may download it (no secrets: no password hash, no
+ * tokens). Each module answers for its own tables; this gathers their answers.
+ */
+export async function exportMyData(db: Db, userId: string) {
+	const mine = await accountDataOf(db, userId);
+	if (!mine) return null;
+	const { contacts, ...account } = mine;
+	return {
+		exportedAt: new Date().toISOString(),
+		...account,
+		profile: await profileDataOf(db, userId),
+		organisations: await membershipsOf(db, userId),
+		messagesSentToYou: await messagesTo(db, contacts),
+		referralsAboutYou: await referralsAboutPerson(db, userId),
+		recordedActions: await recordedActionsOf(db, userId)
+	};
+}
