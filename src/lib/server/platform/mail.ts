@@ -1,12 +1,17 @@
 import nodemailer from 'nodemailer';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
 import { outbox } from './schema.ts';
 import { logger } from './logger.ts';
 import type { Queue, QueueDefinition } from './queue.ts';
 
 export type Email = { to: string; subject: string; text: string };
-export type Mailer = { send(email: Email): Promise<void> };
+/**
+ * `tx`: the transaction of the change the message is about. The message is then written with it,
+ * so a change that commits has its message queued, and one that rolls back sends nothing.
+ */
+export type Mailer = { send(email: Email, opts?: { tx?: Tx }): Promise<void> };
 
 /** Addresses on the reserved `.invalid` domain stand for accounts without e-mail: never sent. */
 export const NO_EMAIL_DOMAIN = 'phone.passerelle.invalid';
@@ -32,7 +37,7 @@ export const EMAIL_JOB = 'deliver-email';
  */
 export function createMailer(db: Db, queue: Queue, transport: MailTransport | null): Mailer {
 	return {
-		async send(email) {
+		async send(email, opts) {
 			if (email.to.endsWith(`@${NO_EMAIL_DOMAIN}`)) return;
 			const row = {
 				channel: 'email' as const,
@@ -41,20 +46,21 @@ export function createMailer(db: Db, queue: Queue, transport: MailTransport | nu
 				body: email.text
 			};
 			if (!transport) {
-				const [kept] = await db
+				const [kept] = await (opts?.tx ?? db)
 					.insert(outbox)
 					.values({ ...row, status: 'logged' })
 					.returning({ id: outbox.id });
 				logger.info({ outboxId: kept.id, channel: 'email' }, 'e-mail kept in outbox (no SMTP_URL)');
 				return;
 			}
-			await db.transaction(async (tx) => {
+			const queue_ = async (tx: Tx) => {
 				const [queued] = await tx
 					.insert(outbox)
 					.values({ ...row, status: 'queued' })
 					.returning({ id: outbox.id });
 				await queue.enqueue(EMAIL_JOB, { outboxId: queued.id }, { tx });
-			});
+			};
+			await (opts?.tx ? queue_(opts.tx) : db.transaction(queue_));
 		}
 	};
 }

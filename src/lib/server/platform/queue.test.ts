@@ -59,25 +59,26 @@ describe.each(DATABASES)('durable delivery on $kind', (target) => {
 		}
 	});
 
-	it('sends nothing for a message whose transaction rolled back', async () => {
+	it('sends a message written with its change when that commits, and nothing when it rolls back', async () => {
 		const s = await testServices(target, { SMTP_URL: smtp.url });
 		try {
 			await s.database.db
 				.transaction(async (tx) => {
-					const [row] = await tx
-						.insert(outbox)
-						.values({
-							channel: 'email',
-							recipient: 'gone@example.org',
-							body: 'x',
-							status: 'queued'
-						})
-						.returning({ id: outbox.id });
-					await s.queue.enqueue('deliver-email', { outboxId: row.id }, { tx });
+					await s.mailer.send({ to: 'gone@example.org', subject: 'No', text: 'x' }, { tx });
 					throw new Error('the request failed after queueing');
 				})
 				.catch(() => {});
-			expect(await s.queue.drain()).toEqual({ completed: 0, failed: 0 });
+			await s.database.db.transaction(async (tx) => {
+				await s.mailer.send({ to: 'kept@example.org', subject: 'Yes', text: 'y' }, { tx });
+			});
+			expect(await s.queue.drain()).toEqual({ completed: 1, failed: 0 });
+			expect(smtp.mails.filter((m) => m.to === 'gone@example.org')).toHaveLength(0);
+			expect(smtp.mails.filter((m) => m.to === 'kept@example.org')).toHaveLength(1);
+			const gone = await s.database.db
+				.select()
+				.from(outbox)
+				.where(eq(outbox.recipient, 'gone@example.org'));
+			expect(gone).toEqual([]);
 			const left = await s.database.db.execute(
 				sql`select count(*)::int as n from pgboss.job where name = 'deliver-email' and state <> 'completed'`
 			);

@@ -1,11 +1,13 @@
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
 import { outbox } from './schema.ts';
 import { logger } from './logger.ts';
 import type { Queue } from './queue.ts';
 import { deliveryJob } from './mail.ts';
 
 export type Sms = { to: string; body: string };
-export type SmsSender = { send(sms: Sms): Promise<void> };
+/** `tx`: as for e-mail (mail.ts), the transaction of the change the message is about. */
+export type SmsSender = { send(sms: Sms, opts?: { tx?: Tx }): Promise<void> };
 
 export type SmsGateway = { deliver(sms: Sms): Promise<void> };
 
@@ -29,10 +31,10 @@ export const SMS_JOB = 'deliver-sms';
 /** Like e-mail (mail.ts): outbox row and queued delivery in one transaction, or kept without a gateway. */
 export function createSmsSender(db: Db, queue: Queue, gateway: SmsGateway | null): SmsSender {
 	return {
-		async send(sms) {
+		async send(sms, opts) {
 			const row = { channel: 'sms' as const, recipient: sms.to, body: sms.body };
 			if (!gateway) {
-				const [kept] = await db
+				const [kept] = await (opts?.tx ?? db)
 					.insert(outbox)
 					.values({ ...row, status: 'logged' })
 					.returning({ id: outbox.id });
@@ -42,13 +44,14 @@ export function createSmsSender(db: Db, queue: Queue, gateway: SmsGateway | null
 				);
 				return;
 			}
-			await db.transaction(async (tx) => {
+			const queue_ = async (tx: Tx) => {
 				const [queued] = await tx
 					.insert(outbox)
 					.values({ ...row, status: 'queued' })
 					.returning({ id: outbox.id });
 				await queue.enqueue(SMS_JOB, { outboxId: queued.id }, { tx });
-			});
+			};
+			await (opts?.tx ? queue_(opts.tx) : db.transaction(queue_));
 		}
 	};
 }

@@ -128,13 +128,15 @@ export async function createReferral(
 			subjectId: id,
 			detail: { shared: input.shared, personAsked: !!ask }
 		});
+		// In the same transaction: a referral that is saved has its notice queued (never lost).
+		if (deps.mailer && deps.origin)
+			await sendReferralEmails(
+				deps.mailer,
+				await organisationAdmins(tx, target.organisationId),
+				{ kind: 'new', origin: deps.origin, referralId: id },
+				tx
+			);
 	});
-	if (deps.mailer && deps.origin)
-		await sendReferralEmails(deps.mailer, await organisationAdmins(db, target.organisationId), {
-			kind: 'new',
-			origin: deps.origin,
-			referralId: id
-		});
 	if (ask) await askPerson(deps, person, ask.token);
 	return ok({ id });
 }

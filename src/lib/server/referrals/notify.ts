@@ -3,6 +3,7 @@ import * as m from '#lib/paraglide/messages.js';
 import { baseLocale, isLocale, type Locale } from '#lib/paraglide/runtime.js';
 import type { Status } from '#lib/referrals/statuses.ts';
 import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
 import { user } from '../accounts/schema.ts';
 import { organisationMember } from '../organisations/schema.ts';
 import { currentBrandName } from '../platform/brand-name.ts';
@@ -27,7 +28,10 @@ export function referralLink(origin: string, locale: Locale, id: string) {
 }
 
 /** The active admins of an organisation, in their own language. */
-export async function organisationAdmins(db: Db, organisationId: string): Promise<Recipient[]> {
+export async function organisationAdmins(
+	db: Db | Tx,
+	organisationId: string
+): Promise<Recipient[]> {
 	const rows = await db
 		.select({ email: user.email, locale: user.locale })
 		.from(organisationMember)
@@ -42,7 +46,7 @@ export async function organisationAdmins(db: Db, organisationId: string): Promis
 	return rows.map((r) => ({ email: r.email, locale: localeOf(r.locale) }));
 }
 
-export async function userRecipient(db: Db, userId: string): Promise<Recipient | null> {
+export async function userRecipient(db: Db | Tx, userId: string): Promise<Recipient | null> {
 	const [row] = await db
 		.select({ email: user.email, locale: user.locale })
 		.from(user)
@@ -79,11 +83,12 @@ function compose(kind: Kind, locale: Locale, url: string) {
 export async function sendReferralEmails(
 	mailer: Mailer,
 	recipients: Recipient[],
-	opts: { origin: string; referralId: string } & Kind
+	opts: { origin: string; referralId: string } & Kind,
+	tx?: Tx
 ) {
 	for (const r of recipients) {
 		const url = referralLink(opts.origin, r.locale, opts.referralId);
-		await mailer.send({ to: r.email, ...compose(opts, r.locale, url) });
+		await mailer.send({ to: r.email, ...compose(opts, r.locale, url) }, { tx });
 	}
 }
 

@@ -93,26 +93,32 @@ export async function changeStatus(
 			subjectId: r.id,
 			detail: { from: r.status, to: status }
 		});
+		// The other side hears of it: the caseworker who referred (or their organisation's admins),
+		// or the receiving organisation's admins when it is withdrawn. In the same transaction, so a
+		// change that is saved always has its notice queued.
+		if (deps.mailer && deps.origin) {
+			const creator = r.createdBy ? await userRecipient(tx, r.createdBy) : null;
+			const recipients =
+				input.transition === 'withdraw'
+					? await organisationAdmins(tx, r.toOrganisationId)
+					: creator
+						? [creator]
+						: await organisationAdmins(tx, r.fromOrganisationId);
+			await sendReferralEmails(
+				deps.mailer,
+				recipients,
+				{
+					kind: 'status',
+					status,
+					origin: deps.origin,
+					referralId: r.id
+				},
+				tx
+			);
+		}
 		return true;
 	});
 	if (!written) return failure('conflict', { form: 'referral_error_changed' });
 
-	// The other side hears of it: the caseworker who referred (or their organisation's admins), or
-	// the receiving organisation's admins when the referral is withdrawn.
-	if (deps.mailer && deps.origin) {
-		const creator = r.createdBy ? await userRecipient(db, r.createdBy) : null;
-		const recipients =
-			input.transition === 'withdraw'
-				? await organisationAdmins(db, r.toOrganisationId)
-				: creator
-					? [creator]
-					: await organisationAdmins(db, r.fromOrganisationId);
-		await sendReferralEmails(deps.mailer, recipients, {
-			kind: 'status',
-			status,
-			origin: deps.origin,
-			referralId: r.id
-		});
-	}
 	return ok(status);
 }
