@@ -4,10 +4,10 @@ import { user } from '../accounts/schema.ts';
 import { tsvector } from '../db/types.ts';
 
 /**
- * The directory's search index, derived from member_profile by the trigger `member_search_sync`
- * (migration 0005_member_search): never written by the application. member_profile stays the
- * source of truth; a profile write, a cascade from an erased account and the seed all keep these
- * tables in step within the same transaction. See docs/decisions/0013-member-search-index.md.
+ * The directory's search index, derived from member_profile by statement-level triggers (function
+ * `member_search_sync`, migration 0005_member_search): never written by the application.
+ * member_profile stays the source of truth; a profile write, a cascade from an erased account and
+ * the seed all keep these tables in step within the same transaction. See docs/decisions/0013-member-search-index.md.
  *
  * One row per audience that may find the member: 'public' for profiles listed 'public' (from
  * search_public / facets_public), 'members' for profiles not listed 'nobody' (search_members /
