@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { fromDrizzle, fromPglite, PgBoss } from 'pg-boss';
+import { fromDrizzle, fromPglite, PgBoss, type JobResult } from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import { logger } from './logger.ts';
@@ -98,14 +98,30 @@ export async function createQueue(database: Database, opts: Options): Promise<Qu
 			if (!opts.workers) return;
 			for (const d of definitions)
 				if (d.cron && opts.schedules !== false) await boss.schedule(d.name, d.cron);
+			// Up to five jobs per fetch, run one after another, each settled on its own (a failed
+			// delivery is retried alone); a full fetch fetches again at once. NOTIFY wakes an idle
+			// worker, but notices that arrive while it works collapse into one, so the backstop poll
+			// is 2 s, not pg-boss's 30 s: a burst of messages (six sign-ups at once) used to wait that
+			// long each. Five messages of at most 10 s each stay within a job's 60 s lease.
+			const options = {
+				includeMetadata: true,
+				batchSize: 5,
+				burstWhenBatchFull: true,
+				perJobResults: true,
+				notifyPollingIntervalSeconds: 2
+			} as const;
 			for (const d of definitions)
-				await boss.work(d.name, { includeMetadata: true, batchSize: 1 }, async ([job]) => {
-					try {
-						return await run(d, job);
-					} catch (error) {
-						logger.warn({ err: error, job: d.name, id: job.id }, 'job attempt failed');
-						throw error;
+				await boss.work(d.name, options, async (jobs) => {
+					const results: JobResult[] = [];
+					for (const job of jobs) {
+						try {
+							results.push({ id: job.id, status: 'completed', output: await run(d, job) });
+						} catch (error) {
+							logger.warn({ err: error, job: d.name, id: job.id }, 'job attempt failed');
+							results.push({ id: job.id, status: 'failed', output: { message: String(error) } });
+						}
 					}
+					return results;
 				});
 		},
 		async enqueue(name, payload, options = {}) {
