@@ -1,6 +1,7 @@
 import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
+import { refreshStatistics } from '../platform/statistics.ts';
 
 /**
  * The platform's recurring jobs, run by the queue on its schedule (once across instances); each
@@ -21,5 +22,11 @@ export const JOBS: Job[] = [
 		name: 'overdue-referrals',
 		cron: '23 * * * *',
 		run: (s, now) => remindOverdueReferrals(s.database.db, s.mailer, now, s.config.origin)
+	},
+	{
+		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.
+		name: 'planner-statistics',
+		cron: '41 3 * * *',
+		run: (s) => refreshStatistics(s.database)
 	}
 ];

@@ -3,6 +3,8 @@ import { DATABASES, testServices } from '../test/databases.ts';
 import type { AppContext } from '../app/context.ts';
 import { JOBS } from '../app/jobs.ts';
 import { runJobs, type Job } from './jobs.ts';
+import { refreshStatistics } from './statistics.ts';
+import { buildMember } from '../test/factories.ts';
 
 describe.each(DATABASES)('background jobs on $kind', (target) => {
 	let s: AppContext;
@@ -37,6 +39,22 @@ describe.each(DATABASES)('background jobs on $kind', (target) => {
 			}
 		];
 		expect(await runJobs(s, jobs)).toEqual({ fails: { failed: 'boom' }, reads: 'ok' });
+	});
+
+	it('refreshes the planner statistics where no autovacuum does (the embedded database)', async () => {
+		for (let i = 0; i < 5; i++) await buildMember(s);
+		const result = await refreshStatistics(s.database);
+		if (target.kind === 'postgres')
+			return expect(result).toEqual({ tables: 0, reason: 'autovacuum' });
+		expect(result.tables).toBeGreaterThan(20);
+		const rows = await s.database.db.execute(
+			"select reltuples::int as n from pg_class where relname = 'user' and relkind = 'r'"
+		);
+		const [row] = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+			n: number;
+		}[];
+		// -1 means never analysed.
+		expect(row.n).toBeGreaterThanOrEqual(5);
 	});
 });
 
