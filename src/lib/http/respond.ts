@@ -38,12 +38,20 @@ export function parseDirectoryQuery(url: URL, type: 'members' | 'organisations')
 	return directoryQuery.safeParse({ ...raw, type });
 }
 
-export function pageEnvelope<T>(items: T[], total: number, page: number, perPage: number) {
+/** `totalIsLowerBound`: past a cap, `total` is a floor (the directory counts "1,000+"). */
+export function pageEnvelope<T>(
+	items: T[],
+	total: number,
+	page: number,
+	perPage: number,
+	totalIsLowerBound = false
+) {
 	return {
 		items,
 		page,
 		per_page: perPage,
 		total,
+		...(totalIsLowerBound ? { total_is_lower_bound: true } : {}),
 		total_pages: Math.max(1, Math.ceil(total / perPage))
 	};
 }

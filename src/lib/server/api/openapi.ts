@@ -25,6 +25,10 @@ export function openApiDocument(origin: string) {
 			page: { type: 'integer' },
 			per_page: { type: 'integer' },
 			total: { type: 'integer' },
+			total_is_lower_bound: {
+				type: 'boolean',
+				description: 'Present and true when there are more matches than counted: total is a floor'
+			},
 			total_pages: { type: 'integer' }
 		}
 	});

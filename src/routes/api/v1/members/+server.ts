@@ -10,5 +10,6 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 	const { database } = await app();
 	const lang = url.searchParams.get('lang') ?? 'en';
 	const result = await searchMembers(database.db, locals.user, parsed.data, lang);
-	return json(pageEnvelope(result.items, result.total, result.page, result.perPage));
+	const { items, total, page, perPage, totalIsLowerBound } = result;
+	return json(pageEnvelope(items, total, page, perPage, totalIsLowerBound));
 };
