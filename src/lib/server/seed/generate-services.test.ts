@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, like, sql } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Db } from '../db/client.ts';
+import { auditLog } from '../platform/schema.ts';
 import { referral, referralEvent, REFERRAL_STATUSES } from '../referrals/schema.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
@@ -35,27 +36,31 @@ describe.each(DATABASES)('service generator on $kind', (target) => {
 		extra: Parameters<typeof searchServices>[2] = { locale: 'en', at: now }
 	) => searchServices(db, serviceQuery.parse(q), extra);
 
-	it('writes the same services for the same seed, and a second run adds nothing', async () => {
-		const first = await generateServices(db, options);
-		expect(first).toMatchObject({ services: 200, referrals: 500, organisations: 10 });
-		const written = await rows(db);
-		const again = await generateServices(db, options);
-		expect(again).toEqual({ organisations: 0, locations: 0, services: 0, referrals: 0 });
-		expect(await rows(db)).toEqual(written);
-		// A fresh database with the same seed gets the same ids and names.
-		const other = await testServices({ kind: 'pglite' });
-		try {
-			await generateServices(other.database.db, options);
-			expect(await rows(other.database.db)).toEqual(written);
-		} finally {
-			await other.database.close();
+	it(
+		'writes the same services for the same seed, and a second run adds nothing',
+		{ timeout: 120_000 },
+		async () => {
+			const first = await generateServices(db, options);
+			expect(first).toMatchObject({ services: 200, referrals: 500, organisations: 10 });
+			const written = await rows(db);
+			const again = await generateServices(db, options);
+			expect(again).toEqual({ organisations: 0, locations: 0, services: 0, referrals: 0 });
+			expect(await rows(db)).toEqual(written);
+			// A fresh database with the same seed gets the same ids and names.
+			const other = await testServices({ kind: 'pglite' });
+			try {
+				await generateServices(other.database.db, options);
+				expect(await rows(other.database.db)).toEqual(written);
+			} finally {
+				await other.database.close();
+			}
+			expect(new Set(written.map((r) => r.name)).size).toBeGreaterThan(100);
+			// A larger count adds the difference and leaves the rest as it was.
+			const more = await generateServices(db, { ...options, services: 220 });
+			expect(more).toMatchObject({ organisations: 1, services: 20, referrals: 0 });
+			expect((await rows(db)).filter((r) => written.some((w) => w.id === r.id))).toEqual(written);
 		}
-		expect(new Set(written.map((r) => r.name)).size).toBeGreaterThan(100);
-		// A larger count adds the difference and leaves the rest as it was.
-		const more = await generateServices(db, { ...options, services: 220 });
-		expect(more).toMatchObject({ organisations: 1, services: 20, referrals: 0 });
-		expect((await rows(db)).filter((r) => written.some((w) => w.id === r.id))).toEqual(written);
-	});
+	);
 
 	it('writes HSDS documents that follow the schema', async () => {
 		const docs = await db.select({ doc: service.doc }).from(service).limit(50);
@@ -157,6 +162,12 @@ describe.each(DATABASES)('service generator on $kind', (target) => {
 		expect(overdue.length).toBeGreaterThan(0);
 		const [events] = await db.select({ n: count() }).from(referralEvent);
 		expect(events.n).toBeGreaterThan(500);
+		// Written by the referral operations: an audit row for each creation and each transition.
+		const [audited] = await db
+			.select({ n: count() })
+			.from(auditLog)
+			.where(like(auditLog.action, 'referral.%'));
+		expect(audited.n).toBe(events.n);
 		const [lastEvents] = await db
 			.select({ n: count() })
 			.from(referral)

@@ -18,6 +18,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			.onConflictDoNothing()
 			.returning({ key: setting.key });
 		if (!inserted.length) return false;
+		// Rows with createOrganisation's derived search columns: createOrganisation needs an actor
+		// (who becomes the organisation's admin) and approves only an administrator's.
 		for (const o of DEMO_ORGANISATIONS) {
 			await tx
 				.insert(organisation)
