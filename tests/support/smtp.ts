@@ -26,11 +26,16 @@ export async function startSmtp(port = 0) {
 				.catch((error) => callback(error));
 		}
 	});
+	// A sender that dies mid-conversation (the crash test SIGKILLs the platform) resets its
+	// connection; smtp-server reports that as an 'error' event, which would otherwise be thrown.
+	const connectionErrors: Error[] = [];
+	server.on('error', (error) => connectionErrors.push(error));
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	const actual = (server.server.address() as AddressInfo).port;
 	return {
 		url: `smtp://127.0.0.1:${actual}`,
 		mails,
+		connectionErrors,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
 	};
 }
