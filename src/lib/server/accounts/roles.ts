@@ -20,7 +20,7 @@ export async function grantRole(db: Db, userId: string, role: Role, grantedBy: s
 	await db.insert(userRole).values({ userId, role, grantedBy }).onConflictDoNothing();
 }
 
-/** Held while who administers the platform changes (roles here, erasure in privacy/). */
+/** Held while who administers the platform changes: role changes here, and account erasure. */
 export const ADMIN_LOCK = 7_203_416;
 
 export async function setRoles(

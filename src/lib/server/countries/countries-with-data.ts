@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { toAlpha2 } from './codes.ts';
-import { rowsOf } from './rows.ts';
+import { rowsOf } from '../db/rows.ts';
 
 // The figures only change when they are loaded: one scan per database and process is enough.
 const known = new WeakMap<Db, string[]>();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { rowsOf } from './rows.ts';
+import { rowsOf } from '../db/rows.ts';
 
 /** The years of the UN DESA International Migrant Stock 2020. */
 export const YEARS = [1990, 1995, 2000, 2005, 2010, 2015, 2020] as const;

@@ -6,6 +6,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Storage } from './storage.ts';
+import { rowsOf } from '../db/rows.ts';
 
 /**
  * One portable backup file for both database modes: gzip'd JSON lines — a header, then every row of
@@ -18,10 +19,6 @@ const PAGE = 500;
 
 type Header = { format: string; createdAt: string; migrations: number; tables: string[] };
 type Line = Header | { table: string; rows: unknown[] } | { file: string; data: string };
-
-function rowsOf<T>(result: unknown): T[] {
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Tables of the public schema, parents before children (foreign keys). */
 async function tablesInOrder(db: Db) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 
 /**
  * The planner's statistics, refreshed. PostgreSQL's autovacuum keeps them current by itself; the
@@ -9,10 +10,10 @@ import type { Database } from '../db/client.ts';
  */
 export async function refreshStatistics(database: Database) {
 	if (!database.pglite) return { tables: 0, reason: 'autovacuum' };
-	const result = await database.db.execute<{ name: string }>(
+	const result = await database.db.execute(
 		sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`
 	);
-	const rows = Array.isArray(result) ? result : (result as { rows: { name: string }[] }).rows;
+	const rows = rowsOf<{ name: string }>(result);
 	for (const { name } of rows)
 		await database.db.execute(sql.raw(`analyze "${name.replace(/"/g, '""')}"`));
 	return { tables: rows.length };
