@@ -41,7 +41,8 @@ describe('names', () => {
 		const known = new Set([
 			'error_name_required',
 			'error_name_too_long',
-			'error_name_hidden_characters'
+			'error_name_hidden_characters',
+			'error_name_symbols'
 		]);
 		fc.assert(
 			fc.property(
