@@ -2,6 +2,11 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 
+// Commands log warnings and errors only, unless LOG_LEVEL says otherwise. Set before any module
+// is loaded: the logger reads it once, when platform/logger.ts is first imported, and a command's
+// own modules (the seed generators, through their imports) load it before the app context is made.
+process.env.LOG_LEVEL ??= 'warn';
+
 const USAGE = `Usage: npm run passerelle -- <command>
 
 Commands:
@@ -39,7 +44,6 @@ async function withApp(fn) {
 		}
 		throw error;
 	}
-	process.env.LOG_LEVEL ??= 'warn';
 	const { createAppContext } = await import('../src/lib/server/app/context.ts');
 	const context = await createAppContext(config);
 	try {
