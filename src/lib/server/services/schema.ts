@@ -102,6 +102,10 @@ export const service = pgTable(
 		index('service_search_idx').using('gin', t.search),
 		index('service_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
 		index('service_updated_idx').on(t.updatedAt),
+		// The listed services in name order: the search walks it and stops after one page.
+		index('service_listed_name_idx')
+			.on(t.name, t.id)
+			.where(sql`${t.published} and ${t.status} in ('active', 'temporarily closed')`),
 		index('service_review_idx').on(t.reviewState)
 	]
 );
@@ -150,9 +154,23 @@ export const serviceAtLocation = pgTable(
 	(t) => [
 		index('service_at_location_service_idx').on(t.serviceId),
 		index('service_at_location_location_idx').on(t.locationId),
-		index('service_at_location_coordinates_idx').on(t.latitude, t.longitude)
+		// Nearest first (KNN), as services/search-sql.ts asks: the point of its `planePoint`.
+		index('service_at_location_near_idx')
+			.using('gist', sql`point(${t.longitude} * cos(radians(${t.latitude})), ${t.latitude})`)
+			.where(sql`${t.latitude} is not null and ${t.longitude} is not null`)
 	]
 );
+
+/**
+ * The services with no service_at_location at all (helplines, online services), which a search
+ * around a place lists after the nearby ones. Kept by triggers on service and service_at_location
+ * (migration 0006): a few rows, where an anti-join would read every candidate's locations.
+ */
+export const servicePlaceless = pgTable('service_placeless', {
+	serviceId: text('service_id')
+		.primaryKey()
+		.references(() => service.id, { onDelete: 'cascade' })
+});
 
 /**
  * Weekly opening intervals derived from HSDS schedules, in local minutes of the day and the
