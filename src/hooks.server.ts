@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { getRequestEvent } from '$app/server';
 import { building } from '$app/env';
 import { svelteKitHandler } from 'better-auth/svelte-kit';
+import { getSessionCookie } from 'better-auth/cookies';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { extractLocaleFromUrl, localizeHref } from '#lib/paraglide/runtime.js';
 import { config } from '#lib/server/platform/config.ts';
@@ -232,6 +233,8 @@ const session: Handle = async ({ event, resolve }) => {
 	if (/^\/(_app|healthz|readyz|metrics|favicon|robots\.txt|api\/auth)/.test(event.url.pathname)) {
 		return resolve(event);
 	}
+	// No session cookie, no session: a visitor's request skips the lookup altogether.
+	if (!getSessionCookie(event.request.headers)) return resolve(event);
 	const { auth, database } = await app();
 	const found = await auth.api.getSession({ headers: event.request.headers });
 	if (found) {

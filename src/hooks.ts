@@ -1,5 +1,5 @@
 import type { Reroute } from '@sveltejs/kit/hooks';
-import { deLocalizeUrl } from '#lib/paraglide/runtime.js';
+import { withoutLocale } from '#lib/i18n/locale-path.ts';
 
 // /fr/sign-in and /sign-in render the same route; the locale comes from the prefix.
-export const reroute: Reroute = ({ url }) => deLocalizeUrl(url).pathname;
+export const reroute: Reroute = ({ url }) => withoutLocale(url.pathname);

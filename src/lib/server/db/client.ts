@@ -28,11 +28,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 	if (opts.url) {
 		const { default: pg } = await import('pg');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
-		// Many small concurrent queries: parallel workers cost more to start than they save.
+		// Many small concurrent queries: parallel workers cost more to start than they save. The
+		// prepared statements (the member directory's, members/search-sql.ts) are written for one
+		// generic plan: re-planning them per call cost as much as running them.
 		const pool = new pg.Pool({
 			connectionString: opts.url,
 			max: opts.poolSize ?? 10,
-			options: '-c max_parallel_workers_per_gather=0'
+			options: '-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan'
 		});
 		const db = drizzle(pool) as unknown as Db;
 		return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
@@ -54,7 +56,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 		postgresqlconf: [
 			`shared_buffers = '${opts.sharedBuffersMb ?? 16}MB'`,
 			`work_mem = '4MB'`,
-			`maintenance_work_mem = '16MB'`
+			`maintenance_work_mem = '16MB'`,
+			// as for PostgreSQL above: prepared statements keep one generic plan
+			`plan_cache_mode = force_generic_plan`
 		]
 	});
 	const db = drizzle(client) as unknown as Db;

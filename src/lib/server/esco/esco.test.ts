@@ -214,6 +214,10 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 	});
 
 	it('imports a second language alongside English, with English as the fallback', async () => {
+		// Read (and kept) before the import: the import makes the directory forget it.
+		expect((await labelsFor(s.database.db, [NURSE], 'fr')).get(NURSE)).toBe(
+			'nurse responsible for general care'
+		);
 		const result = await importEsco(s.database.db, fixtureDir({ 'occupations_fr.csv': FRENCH }));
 		expect(result).toEqual({ ok: true, occupations: 2, skills: 0, languages: ['fr'] });
 		const rows = await s.database.db

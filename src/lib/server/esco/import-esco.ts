@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
+import { forgetEscoLabels } from './search-esco.ts';
 
 export type EscoKind = 'occupation' | 'skill';
 
@@ -84,7 +85,7 @@ export async function importEsco(
 	if (!found.ok) return found;
 	const batchSize = Math.max(1, opts.batchSize ?? 500);
 	try {
-		return await db.transaction(async (tx) => {
+		const imported = await db.transaction(async (tx) => {
 			const counts = { occupation: 0, skill: 0 };
 			for (const f of found.files) counts[f.kind] += await importFile(tx, f, batchSize);
 			const languages = [...new Set(found.files.map((f) => f.language))].sort();
@@ -95,6 +96,8 @@ export async function importEsco(
 				languages
 			} as const;
 		});
+		forgetEscoLabels();
+		return imported;
 	} catch (error) {
 		if (error instanceof ImportAbort) return error.failure;
 		throw error;

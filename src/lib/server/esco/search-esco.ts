@@ -98,6 +98,39 @@ function matchedLabel(alts: string[], key: string, words: string[]) {
 }
 
 /**
+ * Labels already read, by language and URI (null: no label). ESCO changes only when an operator
+ * imports a new version (importEsco and seedEsco forget them); a few minutes bound what another
+ * instance can show from before an import. Every directory page shows labels: this saves it a
+ * query.
+ */
+const LABEL_TTL_MS = 10 * 60_000;
+const LABEL_LIMIT = 20_000;
+const knownByDb = new WeakMap<
+	Db,
+	{ since: number; generation: number; labels: Map<string, string | null> }
+>();
+let generation = 0;
+
+/** Forgets every label read, in every database this process opened. */
+export function forgetEscoLabels() {
+	generation++;
+}
+
+function knownLabels(db: Db) {
+	let known = knownByDb.get(db);
+	if (
+		!known ||
+		known.generation !== generation ||
+		Date.now() - known.since > LABEL_TTL_MS ||
+		known.labels.size > LABEL_LIMIT
+	) {
+		known = { since: Date.now(), generation, labels: new Map() };
+		knownByDb.set(db, known);
+	}
+	return known.labels;
+}
+
+/**
  * Preferred labels for showing a person's expertise, in their language, or in English where that
  * language has no row for a concept. Unknown URIs are left out.
  */
@@ -106,9 +139,15 @@ export async function labelsFor(
 	uris: string[],
 	language: string
 ): Promise<Map<string, string>> {
-	const wanted = [...new Set(uris)];
+	const known = knownLabels(db);
 	const labels = new Map<string, string>();
-	if (!wanted.length) return labels;
+	const missing: string[] = [];
+	for (const uri of new Set(uris)) {
+		const label = known.get(`${language}|${uri}`);
+		if (label === undefined) missing.push(uri);
+		else if (label !== null) labels.set(uri, label);
+	}
+	if (!missing.length) return labels;
 	const rows = await db
 		.select({
 			uri: escoConcept.uri,
@@ -118,12 +157,13 @@ export async function labelsFor(
 		.from(escoConcept)
 		.where(
 			and(
-				inArray(escoConcept.uri, wanted),
+				inArray(escoConcept.uri, missing),
 				inArray(escoConcept.language, [...new Set([language, 'en'])])
 			)
 		);
 	for (const row of rows) {
 		if (row.language === language || !labels.has(row.uri)) labels.set(row.uri, row.label);
 	}
+	for (const uri of missing) known.set(`${language}|${uri}`, labels.get(uri) ?? null);
 	return labels;
 }

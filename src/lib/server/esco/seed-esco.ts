@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { setting } from '../platform/schema.ts';
 import { escoConcept } from './schema.ts';
+import { forgetEscoLabels } from './search-esco.ts';
 import { importEsco, type ImportEscoCounts, type ImportEscoFailure } from './import-esco.ts';
 
 export const ESCO_SAMPLE = 'esco-1.1.1-sample';
@@ -21,7 +22,7 @@ export type SeedEscoResult =
  */
 export async function seedEsco(db: Db, dir = escoSampleDir()): Promise<SeedEscoResult> {
 	try {
-		return await db.transaction(async (tx) => {
+		const seeded = await db.transaction(async (tx) => {
 			const marked = await tx
 				.insert(setting)
 				.values({
@@ -38,6 +39,8 @@ export async function seedEsco(db: Db, dir = escoSampleDir()): Promise<SeedEscoR
 			if (!result.ok) throw new SeedFailed(result);
 			return { ...result, seeded: true } as const;
 		});
+		forgetEscoLabels();
+		return seeded;
 	} catch (error) {
 		if (error instanceof SeedFailed) return error.failure;
 		throw error;
