@@ -43,6 +43,13 @@ const LAYERS = 'platform/, db/ and search/ know no module (and not app/ or seed/
 const APP_SEED =
 	'Modules never import app/ (take what you need as a parameter) nor seed/ (demo content uses modules, not the reverse).';
 
+// Paraglide's own localising matches URLPatterns on every call (every link of every page).
+const LOCALISE = {
+	name: '#lib/paraglide/runtime.js',
+	importNames: ['localizeHref', 'localizeUrl', 'deLocalizeUrl', 'deLocalizeHref'],
+	message: 'Use #lib/i18n/locale-path.ts: the same addresses, without URLPattern matching per call.'
+};
+
 /**
  * What no server file may do: answer in HTTP. Operations return a Result (platform/result.ts);
  * routes and lib/http turn it into a form's answer or a problem (lib/http/answer.ts).
@@ -53,6 +60,7 @@ function serverRules(patterns) {
 			'error',
 			{
 				paths: [
+					LOCALISE,
 					{
 						name: '@sveltejs/kit',
 						allowTypeImports: true,
@@ -104,9 +112,15 @@ export default defineConfig(
 		// Override or add rule settings here, such as:
 		// 'svelte/button-has-type': 'error'
 		rules: {
-			// Links are localised with Paraglide's localizeHref, which resolve() does not know about.
+			// Links are localised with localizeHref (lib/i18n/locale-path.ts), which resolve() does not know.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// Everywhere else (the routes and src/lib/server blocks below repeat it).
+		files: ['src/**/*.ts', 'src/**/*.svelte'],
+		ignores: ['src/lib/i18n/**'],
+		rules: { 'no-restricted-imports': ['error', { paths: [LOCALISE] }] }
 	},
 	{
 		// Routes call module operations: no query builder, no tables (conventions: routes are thin).
@@ -116,6 +130,7 @@ export default defineConfig(
 				'error',
 				{
 					paths: [
+						LOCALISE,
 						{ name: 'drizzle-orm', message: 'Routes call module operations, never the database.' }
 					],
 					patterns: [

@@ -3,7 +3,7 @@ import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { redirect } from '@sveltejs/kit';
 
 // Pages are server-rendered and work without JavaScript; none ships client code.

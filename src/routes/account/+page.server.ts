@@ -12,7 +12,8 @@ import {
 import { readForm } from '#lib/http/read-form.ts';
 import { invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));

@@ -3,7 +3,8 @@ import type { Actions } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { fieldErrors, forgotPasswordForm } from '#lib/accounts/schemas.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { logger } from '#lib/server/platform/logger.ts';
 
 export const actions: Actions = {

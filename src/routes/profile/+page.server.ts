@@ -8,7 +8,8 @@ import { profileFromForm } from '#lib/server/members/profile-form-data.ts';
 import { deletePhoto, savePhoto } from '#lib/server/members/photo.ts';
 import { searchEsco } from '#lib/server/esco/search-esco.ts';
 import { countryOptions, languageOptions } from '#lib/members/codes.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 

@@ -4,7 +4,8 @@ import { app } from '#lib/server/app/app.ts';
 import { listReferrals } from '#lib/server/referrals/list-referrals.ts';
 import { workplaces } from '#lib/server/organisations/access.ts';
 import { listQuery } from '#lib/referrals/forms.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));

@@ -4,7 +4,7 @@ import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, resetPasswordForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const token = url.searchParams.get('token') ?? '';

@@ -4,7 +4,8 @@ import { app } from '#lib/server/app/app.ts';
 import { errorOn, fieldErrors, signInEmailForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, localizeHref('/account'));

@@ -5,7 +5,7 @@ import { fieldErrors, nameForm } from '#lib/accounts/schemas.ts';
 import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /** A new phone account gives its name here, once its number was proved by a code. */
 export const load: PageServerLoad = async ({ locals }) => {

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { deleteMyAccount, erasureBlockers } from '#lib/server/privacy/erase-account.ts';
 import { failForm } from '#lib/http/answer.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {

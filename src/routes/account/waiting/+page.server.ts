@@ -6,7 +6,8 @@ import { answerAsPerson, referralsWaitingFor } from '#lib/server/referrals/perso
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import type { Failure } from '#lib/server/platform/result.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /**
  * Invitations and referrals waiting for the person's answer, found by the e-mail address and

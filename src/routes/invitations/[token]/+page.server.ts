@@ -4,7 +4,7 @@ import { app } from '#lib/server/app/app.ts';
 import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /** The page behind an invitation link: the organisation, and accept or decline once signed in. */
 export const load: PageServerLoad = async ({ params, locals }) => {

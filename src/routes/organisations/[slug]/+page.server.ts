@@ -18,7 +18,8 @@ import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { publishedServicesOf } from '#lib/server/services/organisation-services.ts';
 import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
 

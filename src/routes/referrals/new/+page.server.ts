@@ -7,7 +7,8 @@ import { workplaces } from '#lib/server/organisations/access.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { languageOptions } from '#lib/members/codes.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 async function formContext(locals: App.Locals, serviceId: string) {
 	const { database } = await app();

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { serviceIdForCode } from '#lib/server/services/get-service.ts';
-import { localizeHref } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
 /** Short links for service pages (printed on paper, sent by SMS): /s/<code> → the page. */

@@ -5,7 +5,8 @@ import { errorOn, fieldErrors, phoneStartForm, phoneVerifyForm } from '#lib/acco
 import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, localizeHref('/account'));

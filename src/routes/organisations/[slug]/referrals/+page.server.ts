@@ -3,7 +3,8 @@ import type { PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { referralDashboard } from '#lib/server/referrals/dashboard.ts';
 import { staffPageOrganisation } from '#lib/http/staff-page.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));

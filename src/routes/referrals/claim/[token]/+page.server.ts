@@ -4,7 +4,8 @@ import { app } from '#lib/server/app/app.ts';
 import { answerAsPerson, referralByToken } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /** The page behind the link sent to a referred person: "this is me" or "not me". */
 export const load: PageServerLoad = async ({ params, locals, url }) => {

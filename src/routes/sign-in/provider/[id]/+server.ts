@@ -1,7 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { app } from '#lib/server/app/app.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /** Starts an OpenID Connect sign-in: the state and PKCE cookies are set here, then the provider takes over. */
 export const GET: RequestHandler = async ({ params, request }) => {

@@ -7,7 +7,8 @@ import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { timeZoneOptions } from '#lib/server/services/form-options.ts';
 import { saveLocation } from '#lib/server/services/save-service.ts';
 import { countryOptions } from '#lib/members/codes.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 

@@ -7,7 +7,8 @@ import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { serviceFormOptions } from '#lib/server/services/form-options.ts';
 import { saveService } from '#lib/server/services/save-service.ts';
 import { CONTENT_LOCALES } from '#lib/services/service-form.ts';
-import { getLocale, localizeHref } from '#lib/paraglide/runtime.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 
