@@ -2,13 +2,11 @@
 // and an SMS sender that keep what they send, members made to order, and short ways to invite
 // someone and to read the link they received. Not a test file itself.
 import { afterAll, beforeAll } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { testServices, type DATABASES } from '../test/databases.ts';
-import { buildMember } from '../test/factories.ts';
+import { buildActor } from '../test/factories.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Email } from '../platform/mail.ts';
 import type { Sms } from '../platform/sms.ts';
-import { user } from '../accounts/schema.ts';
 import type { Db } from '../db/client.ts';
 import { organisationAccess } from './access.ts';
 import { inviteToOrganisation, type InvitationDeps } from './invitations.ts';
@@ -36,15 +34,7 @@ export function invitationWorld(target: (typeof DATABASES)[number]) {
 	const typed = (e164: string) =>
 		`+33 6 ${e164.slice(4, 6)} ${e164.slice(6, 8)} ${e164.slice(8, 10)} ${e164.slice(10)}`;
 
-	const actor = async (opts: { email?: string; phone?: string } = {}) => {
-		const m = await buildMember(s, { email: opts.email });
-		if (opts.phone)
-			await s.database.db
-				.update(user)
-				.set({ phoneNumber: opts.phone, phoneNumberVerified: true })
-				.where(eq(user.id, m.id));
-		return { id: m.id, roles: ['member' as const], email: m.email };
-	};
+	const actor = (opts: { email?: string; phone?: string } = {}) => buildActor(s, opts);
 	const to = (contact: string) => mails.filter((e) => e.to === contact);
 	const smsTo = (contact: string) => texts.filter((e) => e.to === contact);
 	const tokenIn = (text: string) => text.match(TOKEN)![1];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
-import { buildMember } from '../test/factories.ts';
+import { buildActor, buildMember } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { Email } from '../platform/mail.ts';
@@ -29,15 +29,7 @@ describe.each(DATABASES)('the person confirms a referral on $kind', (target) => 
 	let from: { id: string }, serviceId: string;
 	let n = 0;
 
-	const member = async (opts: { name?: string; phone?: string } = {}) => {
-		const m = await buildMember(s, { name: opts.name });
-		if (opts.phone)
-			await s.database.db
-				.update(user)
-				.set({ phoneNumber: opts.phone, phoneNumberVerified: true })
-				.where(eq(user.id, m.id));
-		return { id: m.id, roles: ['member' as const], email: m.email };
-	};
+	const member = (opts: { name?: string; phone?: string } = {}) => buildActor(s, opts);
 	const refer = (overrides: Record<string, unknown> = {}) =>
 		createReferral(deps, caseworker, referralFormFor(serviceId, from.id, overrides));
 	const row = async (id: string) =>

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '#lib/accounts/roles.ts';
 import type { AppContext } from '../app/context.ts';
+import { eq } from 'drizzle-orm';
 import { grantRole } from '../accounts/roles.ts';
+import { user } from '../accounts/schema.ts';
 
 let counter = 0;
 
@@ -65,4 +67,18 @@ export async function buildProfile(
 		visibility: { ...allPublic, ...(fields.visibility ?? {}) }
 	});
 	return member;
+}
+
+/** A member as an actor of the operations, with a verified phone number when one is given. */
+export async function buildActor(
+	s: AppContext,
+	opts: { name?: string; email?: string; phone?: string } = {}
+) {
+	const m = await buildMember(s, { name: opts.name, email: opts.email });
+	if (opts.phone)
+		await s.database.db
+			.update(user)
+			.set({ phoneNumber: opts.phone, phoneNumberVerified: true })
+			.where(eq(user.id, m.id));
+	return { id: m.id, roles: ['member' as const], email: m.email };
 }
