@@ -29,12 +29,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 		const { default: pg } = await import('pg');
 		const { drizzle } = await import('drizzle-orm/node-postgres');
 		// Many small concurrent queries: parallel workers cost more to start than they save. The
-		// prepared statements (the member directory's, members/search-sql.ts) are written for one
-		// generic plan: re-planning them per call cost as much as running them.
+		// prepared statements keep PostgreSQL's own choice of plan (plan_cache_mode auto): forcing
+		// the generic plan saved 1–2 ms of planning on some directory searches but made "teacher"
+		// at 1,000,000 members 13 ms instead of 3.5 (bench/search/README.md).
 		const pool = new pg.Pool({
 			connectionString: opts.url,
 			max: opts.poolSize ?? 10,
-			options: '-c max_parallel_workers_per_gather=0 -c plan_cache_mode=force_generic_plan'
+			options: '-c max_parallel_workers_per_gather=0'
 		});
 		const db = drizzle(pool) as unknown as Db;
 		return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
@@ -56,9 +57,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 		postgresqlconf: [
 			`shared_buffers = '${opts.sharedBuffersMb ?? 16}MB'`,
 			`work_mem = '4MB'`,
-			`maintenance_work_mem = '16MB'`,
-			// as for PostgreSQL above: prepared statements keep one generic plan
-			`plan_cache_mode = force_generic_plan`
+			`maintenance_work_mem = '16MB'`
 		]
 	});
 	const db = drizzle(client) as unknown as Db;
