@@ -23,6 +23,7 @@ const MODULES = [
 	'accounts',
 	'esco',
 	'countries',
+	'places',
 	'members',
 	'organisations',
 	'services',

@@ -105,6 +105,22 @@ export const serviceForm = z
 	);
 export type ServiceInput = z.infer<typeof serviceForm>;
 
+/** A latitude or longitude as people type it: empty, "45.75" or "45,75" (a decimal comma). */
+const coordinate = (limit: number) =>
+	z
+		.union([z.string(), z.number()])
+		.default('')
+		.transform((v, ctx) => {
+			const text = String(v).trim().replace(',', '.');
+			if (text === '') return null;
+			const n = Number(text);
+			if (!/^-?\d{1,3}(\.\d+)?$/.test(text) || Math.abs(n) > limit) {
+				ctx.addIssue({ code: 'custom', message: 'error_location_coordinates_invalid' });
+				return z.NEVER;
+			}
+			return n;
+		});
+
 export const locationForm = z.object({
 	name: line(150, 'error_location_name_invalid').pipe(
 		z.string().min(2, 'error_location_name_invalid')
@@ -119,21 +135,13 @@ export const locationForm = z.object({
 		.string()
 		.transform((v) => v.toUpperCase())
 		.refine(isCountryCode, 'error_country_invalid'),
-	latitude: z.union([
-		z.literal('').transform(() => null),
-		z.coerce
-			.number()
-			.min(-90, 'error_location_coordinates_invalid')
-			.max(90, 'error_location_coordinates_invalid')
+	latitude: coordinate(90),
+	longitude: coordinate(180),
+	/** Empty: the time zone at the place's coordinates. */
+	timeZone: z.union([
+		z.literal(''),
+		z.string().refine(isTimeZone, 'error_location_time_zone_invalid')
 	]),
-	longitude: z.union([
-		z.literal('').transform(() => null),
-		z.coerce
-			.number()
-			.min(-180, 'error_location_coordinates_invalid')
-			.max(180, 'error_location_coordinates_invalid')
-	]),
-	timeZone: z.string().refine(isTimeZone, 'error_location_time_zone_invalid'),
 	accessibility: paragraph(500, 'error_service_text_invalid'),
 	transportation: paragraph(500, 'error_service_text_invalid')
 });

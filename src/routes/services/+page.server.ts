@@ -2,7 +2,8 @@ import type { PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
-import { geocodeCity, searchServices } from '#lib/server/services/search-services.ts';
+import { geocodeCity, searchServices, townInWords } from '#lib/server/services/search-services.ts';
+import { suggestPlaces } from '#lib/server/places/find-place.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
 import { workplaces } from '#lib/server/organisations/access.ts';
 import { languageName } from '#lib/members/codes.ts';
@@ -39,16 +40,52 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			languages,
 			results: null,
 			placeUnknown: false,
+			suggestions: [],
+			placeName: null,
 			manage
 		};
 	}
-	const query = parsed.data;
+	let query = parsed.data;
 	let origin = query.near ? { lat: query.near[0], lon: query.near[1] } : null;
-	let placeUnknown = false;
+	let placeName: string | null = null;
 	if (!origin && query.place) {
-		origin = await geocodeCity(db, query.place);
-		placeUnknown = !origin;
+		const found = await geocodeCity(db, query.place, locale);
+		// An unknown place lists nothing rather than everything unsorted: towns it may have meant.
+		if (!found) {
+			const suggestions = await suggestPlaces(db, query.place, { locale });
+			return {
+				errors: null,
+				query,
+				needs,
+				languages,
+				results: null,
+				placeUnknown: true,
+				suggestions: suggestions.map((p) => ({ name: p.name, country: p.country })),
+				placeName,
+				manage
+			};
+		}
+		origin = { lat: found.lat, lon: found.lon };
+		placeName = found.name;
+	} else if (!origin && query.q) {
+		// "legal aid lyon": the town is the place, the rest the words.
+		const inWords = await townInWords(db, query.q, locale);
+		if (inWords) {
+			origin = inWords.origin;
+			placeName = inWords.name;
+			query = { ...query, q: inWords.rest, place: inWords.name };
+		}
 	}
 	const results = await searchServices(db, query, { locale, origin });
-	return { errors: null, query, needs, languages, results, placeUnknown, manage };
+	return {
+		errors: null,
+		query,
+		needs,
+		languages,
+		results,
+		placeUnknown: false,
+		suggestions: [],
+		placeName,
+		manage
+	};
 };

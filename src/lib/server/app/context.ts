@@ -7,6 +7,8 @@ import { seedDemo } from '../seed/seed-demo.ts';
 import { refreshProfileSearch } from '../members/save-profile.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
+import { seedGazetteer } from '../places/seed-gazetteer.ts';
+import { locateUnplacedLocations } from '../services/store.ts';
 import { seedTaxonomy } from '../services/seed-taxonomy.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from '../platform/config.ts';
@@ -72,7 +74,7 @@ export async function createAppContext(
 		rateLimit: config.rateLimit,
 		onRenamed: (userId) => refreshProfileSearch(db, userId)
 	});
-	// Reference data (ESCO, UN DESA) is loaded once per database, in production too.
+	// Reference data (ESCO, UN DESA, the gazetteer) is loaded once per database, in production too.
 	if (config.seedReferenceData) {
 		const esco = await seedEsco(db);
 		if (!esco.ok) logger.error({ reason: esco.reason, file: esco.file }, esco.message);
@@ -80,6 +82,10 @@ export async function createAppContext(
 			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
 		const corridors = await seedMigrantStock(db);
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
+		const towns = await seedGazetteer(db);
+		if (towns) logger.info({ towns }, 'gazetteer loaded (GeoNames, towns of 1,000 or more)');
+		const placed = await locateUnplacedLocations(db);
+		if (placed) logger.info({ placed }, 'places without coordinates put at their town');
 	}
 	await seedTaxonomy(db);
 	if (config.seedDemo) await seedDemo(db);

@@ -67,7 +67,8 @@ export async function getService(
 				doc: serviceLocation.doc,
 				timeZone: serviceLocation.timeZone,
 				latitude: serviceLocation.latitude,
-				longitude: serviceLocation.longitude
+				longitude: serviceLocation.longitude,
+				approximate: serviceLocation.approximate
 			})
 			.from(serviceAtLocation)
 			.innerJoin(serviceLocation, eq(serviceLocation.id, serviceAtLocation.locationId))

@@ -10,6 +10,7 @@ import { worksIn } from '../organisations/access.ts';
 import { service, serviceAtLocation, serviceLocation, taxonomyTerm } from './schema.ts';
 import { locationDocFrom, serviceDocFrom } from './service-doc.ts';
 import { refreshOpenings, storeLocation, storeService, storeServiceAtLocation } from './store.ts';
+import { findPlace } from '../places/find-place.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import type { Tx } from '../db/types.ts';
@@ -211,6 +212,12 @@ export async function saveLocation(
 		return failure('forbidden');
 	const parsed = locationForm.safeParse(raw);
 	if (!parsed.success) return failure('invalid', issues(parsed.error));
+	// A place search must be able to find it: its coordinates, or its town's.
+	const { latitude, longitude, city, country } = parsed.data;
+	if ((latitude === null) !== (longitude === null))
+		return failure('invalid', { latitude: 'error_location_coordinates_invalid' });
+	if (latitude === null && !(await findPlace(db, city, { country })))
+		return failure('invalid', { city: 'error_location_town_unknown' });
 	return db.transaction(async (tx): Promise<Result<{ id: string }>> => {
 		const [row] = target.locationId
 			? await tx.select().from(serviceLocation).where(eq(serviceLocation.id, target.locationId))
@@ -225,7 +232,7 @@ export async function saveLocation(
 		await storeLocation(tx, {
 			doc,
 			organisationId: target.organisationId,
-			timeZone: parsed.data.timeZone
+			timeZone: parsed.data.timeZone || null
 		});
 		const linked = await tx
 			.select({ serviceId: serviceAtLocation.serviceId })

@@ -122,6 +122,8 @@ export const serviceLocation = pgTable(
 		doc: jsonb('doc').$type<HsdsLocation>().notNull(),
 		latitude: doublePrecision('latitude'),
 		longitude: doublePrecision('longitude'),
+		/** The coordinates are the town's (from the gazetteer, places/), not the address's own. */
+		approximate: boolean('approximate').notNull().default(false),
 		city: text('city'),
 		cityKey: text('city_key'),
 		country: text('country'),

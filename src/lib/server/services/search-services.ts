@@ -6,12 +6,15 @@ import type { HsdsService } from './hsds-types.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery, queryTokens } from '../search/text-match.ts';
 import { serviceLocation } from './schema.ts';
+import { findPlace } from '../places/find-place.ts';
+import { rowsOf } from '../db/rows.ts';
 import { isOpenAt, type Opening } from './openings.ts';
 import { textsFor } from './service-texts.ts';
 import type { ServiceTexts } from '#lib/services/service-form.ts';
 import {
 	CAP,
 	WORDS_CAP,
+	planePoint,
 	serviceSearchStatement,
 	type ServiceSearchParams,
 	type ServiceShape
@@ -26,20 +29,67 @@ export function termIdFor(need: string): string | null {
 	return /^[0-9a-f-]{36}$/i.test(need) ? need.toLowerCase() : null;
 }
 
-/** A place typed as words: the centre of the known locations in that city. */
-export async function geocodeCity(db: Db, place: string) {
+/**
+ * A place typed as words, as a point to search around and the name to show: the town in the
+ * gazetteer (places/, any language it has the name in), else the centre of the known locations in
+ * a town of that name (a village the gazetteer lacks).
+ */
+export async function geocodeCity(db: Db, place: string, locale = 'en') {
+	const town = await findPlace(db, place, { locale });
+	if (town) return { lat: town.latitude, lon: town.longitude, name: town.name };
 	const key = searchKey(place);
 	if (!key) return null;
 	const [row] = await db
 		.select({
 			lat: sql<number | null>`avg(${serviceLocation.latitude})`,
-			lon: sql<number | null>`avg(${serviceLocation.longitude})`
+			lon: sql<number | null>`avg(${serviceLocation.longitude})`,
+			name: sql<string | null>`min(${serviceLocation.city})`
 		})
 		.from(serviceLocation)
 		.where(and(eq(serviceLocation.cityKey, key), sql`${serviceLocation.latitude} is not null`));
 	return row?.lat != null && row.lon != null
-		? { lat: Number(row.lat), lon: Number(row.lon) }
+		? { lat: Number(row.lat), lon: Number(row.lon), name: row.name ?? place }
 		: null;
+}
+
+/** Whether any listed service has a location within `radiusKm` of a point. */
+async function servicesNear(db: Db, lat: number, lon: number, radiusKm: number) {
+	const reach = radiusKm / 111.2 + 0.01;
+	const x = lon * Math.cos((lat * Math.PI) / 180);
+	const rows = rowsOf(
+		await db.execute(sql`select 1 from service_at_location x
+			join service s on s.id = x.service_id
+			join organisation o on o.id = s.organisation_id and o.status = 'approved'
+			where x.latitude is not null and x.longitude is not null
+				and ${planePoint(sql`x.latitude`, sql`x.longitude`)} <@ box(point(${x - reach}, ${lat - reach}), point(${x + reach}, ${lat + reach}))
+				and s.published and s.status in ('active', 'temporarily closed')
+			limit 1`)
+	);
+	return rows.length > 0;
+}
+
+/**
+ * Words that end or begin with a town ("legal aid lyon", "Lyon housing"): the town, and the words
+ * left. Only a town of some size with services around it counts, so that "bath" or "nice" in a
+ * search for showers stay words.
+ */
+export async function townInWords(db: Db, q: string, locale = 'en') {
+	const words = searchKey(q).split(' ').filter(Boolean);
+	for (let n = Math.min(3, words.length); n >= 1; n--) {
+		const splits = [[words.slice(-n), words.slice(0, -n)]];
+		if (n < words.length) splits.push([words.slice(0, n), words.slice(n)]);
+		for (const [town, rest] of splits) {
+			const place = await findPlace(db, town.join(' '), { locale });
+			if (!place || place.population < 15_000) continue;
+			if (!(await servicesNear(db, place.latitude, place.longitude, DEFAULT_RADIUS_KM))) continue;
+			return {
+				origin: { lat: place.latitude, lon: place.longitude },
+				name: place.name,
+				rest: rest.join(' ')
+			};
+		}
+	}
+	return null;
 }
 
 export type ServiceHit = Awaited<ReturnType<typeof searchServices>>['items'][number];

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { ServiceTexts } from '#lib/services/service-form.ts';
 import { searchKey } from '../search/normalise.ts';
+import { findPlace, timeZoneAt } from '../places/find-place.ts';
 import type { HsdsLocation, HsdsService, HsdsServiceAtLocation } from './hsds-types.ts';
 import { openingsFrom } from './openings.ts';
 import type { Tx } from '../db/types.ts';
+import type { Db } from '../db/client.ts';
 import {
 	service,
 	serviceAtLocation,
@@ -112,24 +114,43 @@ export async function storeService(tx: Tx, input: StoredServiceInput) {
 	await tx.insert(service).values(values).onConflictDoUpdate({ target: service.id, set: update });
 }
 
-/** Writes a location and its derived coordinates, city and time zone. */
+/**
+ * Where a location is: its own coordinates, else its town's from the gazetteer (approximate), else
+ * nowhere (`null`), which a place search cannot find: saveLocation refuses it, imports report it.
+ */
+export async function locate(tx: Tx, doc: HsdsLocation) {
+	if (typeof doc.latitude === 'number' && typeof doc.longitude === 'number')
+		return { latitude: doc.latitude, longitude: doc.longitude, approximate: false };
+	const address = doc.addresses?.[0];
+	if (!address?.city) return null;
+	const town = await findPlace(tx, address.city, { country: address.country?.toUpperCase() });
+	return town ? { latitude: town.latitude, longitude: town.longitude, approximate: true } : null;
+}
+
+/**
+ * Writes a location and its derived coordinates, city and time zone. Without coordinates it is put
+ * at its town's centre, marked approximate. A `null` time zone is the one at its coordinates.
+ * Returns where it was put (null: nowhere).
+ */
 export async function storeLocation(
 	tx: Tx,
-	input: { doc: HsdsLocation; organisationId: string | null; timeZone: string }
+	input: { doc: HsdsLocation; organisationId: string | null; timeZone: string | null }
 ) {
 	const { doc } = input;
 	const address = doc.addresses?.[0];
+	const point = await locate(tx, doc);
 	const values = {
 		id: doc.id,
 		organisationId: input.organisationId,
 		name: doc.name ?? '',
 		doc,
-		latitude: doc.latitude ?? null,
-		longitude: doc.longitude ?? null,
+		latitude: point?.latitude ?? null,
+		longitude: point?.longitude ?? null,
+		approximate: point?.approximate ?? false,
 		city: address?.city ?? null,
 		cityKey: address?.city ? searchKey(address.city) : null,
 		country: address?.country?.toUpperCase() ?? null,
-		timeZone: input.timeZone,
+		timeZone: input.timeZone ?? (point && timeZoneAt(point.latitude, point.longitude)) ?? 'UTC',
 		updatedAt: new Date()
 	};
 	const update = omit(values, ['id']);
@@ -141,6 +162,7 @@ export async function storeLocation(
 		.update(serviceAtLocation)
 		.set({ latitude: values.latitude, longitude: values.longitude })
 		.where(eq(serviceAtLocation.locationId, doc.id));
+	return point;
 }
 
 /** Links a service to a location (HSDS service_at_location). */
@@ -201,4 +223,23 @@ export async function refreshOpenings(tx: Tx, serviceId: string, defaultZone = '
 	await tx.delete(serviceOpening).where(eq(serviceOpening.serviceId, serviceId));
 	if (openings.length)
 		await tx.insert(serviceOpening).values(openings.map((o) => ({ serviceId, ...o })));
+}
+
+/**
+ * Puts every stored location that has a town but no coordinates at its town's centre (the places
+ * saved before the gazetteer existed): run at start-up, a no-op once all are placed. Returns how
+ * many were placed.
+ */
+export async function locateUnplacedLocations(db: Db) {
+	const rows = await db
+		.select({
+			doc: serviceLocation.doc,
+			organisationId: serviceLocation.organisationId,
+			timeZone: serviceLocation.timeZone
+		})
+		.from(serviceLocation)
+		.where(and(isNull(serviceLocation.latitude), isNotNull(serviceLocation.city)));
+	let placed = 0;
+	for (const r of rows) if (await db.transaction((tx) => storeLocation(tx, r))) placed++;
+	return placed;
 }

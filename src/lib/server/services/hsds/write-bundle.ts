@@ -167,12 +167,21 @@ async function writeLocations(tx: Tx, b: Bundle, opts: WriteOptions) {
 	}
 	const zones = scheduleZones(b);
 	for (const [id, l] of b.locations) {
-		const timeZone = zones.get(id) ?? opts.timeZone ?? current.get(id) ?? 'UTC';
-		await storeLocation(tx, {
+		// Else the zone at the location's coordinates (storeLocation).
+		const timeZone = zones.get(id) ?? opts.timeZone ?? current.get(id) ?? null;
+		const point = await storeLocation(tx, {
 			doc: l.doc as HsdsLocation,
 			organisationId: l.organizationId,
 			timeZone
 		});
+		// Stored all the same, but a place search cannot find it: the report says so.
+		if (!point)
+			b.warnings.push({
+				file: l.source.file,
+				row: l.source.row,
+				field: 'latitude',
+				message: `location ${id} has no coordinates and its town is not known: it cannot be found by place`
+			});
 	}
 }
 

@@ -14,7 +14,7 @@ import { failForm } from '#lib/http/answer.ts';
 
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const { database, config } = await app();
+	const { database } = await app();
 	const org = await staffPageOrganisation(database.db, locals.user, params.slug);
 	const isNew = params.id === 'new';
 	const current = isNew
@@ -36,7 +36,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 			country: a?.country ?? '',
 			latitude: current?.doc.latitude != null ? String(current.doc.latitude) : '',
 			longitude: current?.doc.longitude != null ? String(current.doc.longitude) : '',
-			timeZone: current?.timeZone ?? config.serviceTimeZone,
+			// New places take the time zone at their position.
+			timeZone: current?.timeZone ?? '',
 			accessibility: current?.doc.accessibility?.[0]?.description ?? '',
 			transportation: current?.doc.transportation ?? ''
 		}
