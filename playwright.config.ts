@@ -26,7 +26,7 @@ export default defineConfig({
 		},
 		{
 			name: 'no-javascript',
-			testMatch: /(sign-up-email|profile-nojs|services-nojs|places)\.spec\.ts/,
+			testMatch: /(sign-up-email|profile-nojs|services-nojs|places|saved-services)\.spec\.ts/,
 			use: { javaScriptEnabled: false },
 			dependencies: ['setup']
 		}

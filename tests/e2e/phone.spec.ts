@@ -77,7 +77,7 @@ test('the phone form answers a known and an unknown number alike', async ({
 		});
 		return { status: response.status(), body: (await response.text()).replaceAll(phone, 'PHONE') };
 	};
-	const unknown = `+336${String((Date.now() + 7_777) % 100_000_000).padStart(8, '0')}`;
+	const unknown = uniquePhone().e164;
 	const a = await send(known.e164);
 	const b = await send(unknown);
 	expect(a.status).toBe(200);

@@ -45,12 +45,14 @@ export function uniqueEmail(tag: string) {
 	return `${tag}-${Date.now().toString(36)}-${n}@e2e.example.org`;
 }
 
+let phones = 0;
 export function uniquePhone() {
-	// French mobile numbers +33 6 xx xx xx xx, unique per run.
-	const digits = String(Date.now() % 100_000_000).padStart(8, '0');
+	// French mobile numbers +33 6 12 xx xx xx, unique per run. The block stays fixed: not every
+	// +33 6 xx block is allocated, and a number from an unallocated one is refused as invalid.
+	const digits = String((Date.now() + ++phones * 7919) % 1_000_000).padStart(6, '0');
 	return {
-		typed: `+33 6 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)} ${digits.slice(6)}`,
-		e164: `+336${digits}`
+		typed: `+33 6 12 ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4)}`,
+		e164: `+33612${digits}`
 	};
 }
 

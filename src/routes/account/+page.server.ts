@@ -14,6 +14,9 @@ import { invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { forgetSaved, savedServicesOf } from '#lib/server/services/saved-services.ts';
+import { parseId } from '#lib/http/ids.ts';
+import { membershipsOf } from '#lib/server/organisations/membership-data.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.user) redirect(303, localizeHref('/sign-in'));
@@ -22,14 +25,30 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const waiting =
 		(await invitationsFor(database.db, locals.user)).length +
 		(await referralsWaitingFor(database.db, locals.user, getLocale())).length;
+	const savedServices = await savedServicesOf(database.db, locals.user.id, getLocale());
+	// Every organisation the person works in, awaiting approval too (the one they just proposed).
+	const organisations = (await membershipsOf(database.db, locals.user.id)).filter(
+		(o) => o.status === 'active'
+	);
 	return {
 		waiting,
+		organisations: organisations.map((o) => ({ name: o.organisation, slug: o.slug })),
+		savedServices: savedServices.map((v) => ({ ...v, savedAt: v.savedAt.toISOString() })),
 		me: { name: locals.user.name, locale: locals.user.locale, roles: locals.user.roles },
 		sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString() }))
 	};
 };
 
 export const actions: Actions = {
+	forgetService: async ({ request, locals }) => {
+		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		const form = await readForm(request);
+		const id = parseId('uuid', form.text('service'));
+		if (!id) return fail(400, { errors: errorOn('service', 'error_generic') });
+		const { database } = await app();
+		await forgetSaved(database.db, locals.user, id);
+		return { forgotten: true };
+	},
 	language: async ({ request, locals, cookies }) => {
 		if (!locals.user) redirect(303, localizeHref('/sign-in'));
 		const form = await readForm(request);

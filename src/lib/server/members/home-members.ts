@@ -5,7 +5,7 @@ import { memberProfile } from './schema.ts';
 
 export type HomeMembers = {
 	memberCount: number;
-	members: { name: string; headline: string; contentLocale: string }[];
+	members: { id: string; name: string; headline: string; contentLocale: string }[];
 };
 
 /** The members the home page shows: public profiles only, and a headline only where it is public. */
@@ -13,6 +13,7 @@ export async function homeMembers(db: Db): Promise<HomeMembers> {
 	const [{ n }] = await db.select({ n: count() }).from(user);
 	const members = await db
 		.select({
+			id: user.id,
 			name: user.name,
 			headline: memberProfile.headline,
 			visibility: memberProfile.visibility,
@@ -26,6 +27,7 @@ export async function homeMembers(db: Db): Promise<HomeMembers> {
 	return {
 		memberCount: n,
 		members: members.map((m) => ({
+			id: m.id,
 			name: m.name,
 			contentLocale: m.contentLocale,
 			headline: m.visibility.headline === 'public' ? (m.headline ?? '') : ''

@@ -3,6 +3,7 @@ import { accountDataOf } from '../accounts/account-data.ts';
 import { profileDataOf } from '../members/profile-data.ts';
 import { membershipsOf } from '../organisations/membership-data.ts';
 import { referralsAboutPerson } from '../referrals/person-data.ts';
+import { savedServicesOf } from '../services/saved-services.ts';
 import { messagesTo, recordedActionsOf } from '../platform/person-records.ts';
 
 /**
@@ -20,6 +21,9 @@ export async function exportMyData(db: Db, userId: string) {
 		organisations: await membershipsOf(db, userId),
 		messagesSentToYou: await messagesTo(db, contacts),
 		referralsAboutYou: await referralsAboutPerson(db, userId),
+		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
+			(saved) => ({ service: saved.id, name: saved.name, savedAt: saved.savedAt })
+		),
 		recordedActions: await recordedActionsOf(db, userId)
 	};
 }

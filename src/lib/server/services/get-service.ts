@@ -89,6 +89,7 @@ export async function getService(
 		organisationId: s.organisationId,
 		organisationName: row.organisationName,
 		organisationSlug: row.organisationSlug,
+		organisationStatus: row.organisationStatus,
 		status: s.status,
 		published: s.published,
 		reviewState: s.reviewState,

@@ -23,7 +23,10 @@ const TABLE: [string, ServiceAction, 'published' | 'unpublished' | 'pending-org'
 	['administrator', 'curate', 'unpublished', true],
 	['visitor', 'verify', 'published', false], ['member', 'verify', 'published', false],
 	['staff', 'verify', 'published', true], ['moderator', 'verify', 'published', true],
-	['administrator', 'verify', 'published', true]
+	['administrator', 'verify', 'published', true],
+	['visitor', 'save', 'published', false], ['member', 'save', 'published', true],
+	['member', 'save', 'unpublished', false], ['member', 'save', 'pending-org', false],
+	['staff', 'save', 'unpublished', false], ['moderator', 'save', 'pending-org', false]
 ];
 
 describe('who may do what with a service', () => {

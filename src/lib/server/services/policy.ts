@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/policy.ts';
 
-export type ServiceAction = 'view' | 'edit' | 'verify' | 'curate';
+export type ServiceAction = 'view' | 'save' | 'edit' | 'verify' | 'curate';
 
 /** Curators review what providers write; moderators and administrators hold the role. */
 export function isCurator(actor: Actor) {
@@ -10,6 +10,7 @@ export function isCurator(actor: Actor) {
 /**
  * Who may do what with a service. The public sees published services of approved organisations;
  * the organisation's active members (its staff) edit them; curators see and review everything.
+ * Anyone signed in keeps a list of the public ones ("save").
  */
 export function canService(
 	actor: Actor,
@@ -24,6 +25,8 @@ export function canService(
 				staff ||
 				isCurator(actor)
 			);
+		case 'save':
+			return !!actor && !!svc && svc.published && svc.organisationStatus === 'approved';
 		case 'edit':
 			return !!actor && staff;
 		case 'verify':

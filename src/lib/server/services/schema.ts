@@ -206,3 +206,18 @@ export const organisationHsds = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.organisationId] })]
 );
+
+/** The services a person keeps a list of (the account page shows it); gone with either side. */
+export const savedService = pgTable(
+	'saved_service',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		serviceId: text('service_id')
+			.notNull()
+			.references(() => service.id, { onDelete: 'cascade' }),
+		savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.serviceId] })]
+);
