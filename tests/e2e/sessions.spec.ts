@@ -19,6 +19,6 @@ test('see active sessions and end one from another device', async ({ page, brows
 	await expect(page.locator('.cards li', { hasText: 'Chrome · Android' })).toHaveCount(0);
 
 	await other.goto('/en/account');
-	await expect(other).toHaveURL(/\/en\/sign-in$/);
+	await expect(other).toHaveURL(/\/en\/sign-in\?next=%2Fen%2Faccount$/);
 	await phone.close();
 });

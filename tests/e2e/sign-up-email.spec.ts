@@ -22,7 +22,8 @@ test('sign up by e-mail in French, confirm by the link, sign out, reset the pass
 
 	await page.getByRole('button', { name: 'Se déconnecter' }).click();
 	await page.goto('/fr/account');
-	await expect(page).toHaveURL(/\/fr\/sign-in$/);
+	// The sign-in page knows where to come back to.
+	await expect(page).toHaveURL(/\/fr\/sign-in\?next=%2Ffr%2Faccount$/);
 
 	await page.locator('#f-email').fill(email);
 	await page.locator('#f-password').fill('pas le bon mot de passe');

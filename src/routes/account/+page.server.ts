@@ -14,12 +14,13 @@ import { invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 import { forgetSaved, savedServicesOf } from '#lib/server/services/saved-services.ts';
 import { parseId } from '#lib/http/ids.ts';
 import { membershipsOf } from '#lib/server/organisations/membership-data.ts';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, signInFirst(url));
 	const { database } = await app();
 	const sessions = await listSessions(database.db, locals.user.id, locals.sessionId);
 	const waiting =
@@ -40,8 +41,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	forgetService: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	forgetService: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const id = parseId('uuid', form.text('service'));
 		if (!id) return fail(400, { errors: errorOn('service', 'error_generic') });
@@ -49,8 +50,8 @@ export const actions: Actions = {
 		await forgetSaved(database.db, locals.user, id);
 		return { forgotten: true };
 	},
-	language: async ({ request, locals, cookies }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	language: async ({ request, locals, cookies, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const locale = form.text('locale');
 		const { database } = await app();
@@ -69,15 +70,15 @@ export const actions: Actions = {
 			localizeHref('/account?saved=1', { locale: locale as ReturnType<typeof getLocale> })
 		);
 	},
-	endSession: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	endSession: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const { database } = await app();
 		await endSession(database.db, locals.user.id, form.text('session').slice(0, 100));
 		return { ended: true };
 	},
-	endOthers: async ({ locals }) => {
-		if (!locals.user || !locals.sessionId) redirect(303, localizeHref('/sign-in'));
+	endOthers: async ({ locals, url }) => {
+		if (!locals.user || !locals.sessionId) redirect(303, signInFirst(url));
 		const { database } = await app();
 		await endOtherSessions(database.db, locals.user.id, locals.sessionId);
 		return { ended: true };

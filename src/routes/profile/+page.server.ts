@@ -9,12 +9,12 @@ import { deletePhoto, savePhoto } from '#lib/server/members/photo.ts';
 import { searchEsco } from '#lib/server/esco/search-esco.ts';
 import { countryOptions, languageOptions } from '#lib/members/codes.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	if (!locals.user) redirect(303, signInFirst(url));
 	const { database } = await app();
 	const locale = getLocale();
 	const row = await findProfileRow(database.db, locals.user.id);
@@ -56,16 +56,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	save: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const { data } = await readForm(request);
 		const input = profileFromForm(data);
 		const { database } = await app();
 		const result = await saveProfile(database.db, locals.user, locals.user.id, input);
 		return result.ok ? { saved: true } : failForm(result, input);
 	},
-	photo: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	photo: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const { data } = await readForm(request);
 		const file = data.get('photo');
 		const { database, storage } = await app();
@@ -79,8 +79,8 @@ export const actions: Actions = {
 		);
 		return result.ok ? { photoSaved: true } : failForm(result);
 	},
-	removePhoto: async ({ locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	removePhoto: async ({ locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const { database, storage } = await app();
 		await deletePhoto({ db: database.db, storage }, locals.user, locals.user.id);
 		return { photoRemoved: true };

@@ -6,11 +6,14 @@ import { authErrorKey } from '#lib/http/auth-errors.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { nextPath } from '#lib/http/next-path.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, localizeHref('/account'));
+	const next = nextPath(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next ?? localizeHref('/account'));
 	const { config } = await app();
 	return {
+		next,
 		providers: config.oidcProviders.map((p) => ({ id: p.id, name: p.name })),
 		notice: url.searchParams.get('reset') === 'done' ? 'reset_done' : null,
 		error: url.searchParams.get('error') ? 'error_generic' : null
@@ -25,6 +28,7 @@ export const actions: Actions = {
 			email: form.text('email'),
 			password: form.text('password')
 		});
+		const next = nextPath(form.text('next'));
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const { auth } = await app();
 		try {
@@ -40,6 +44,7 @@ export const actions: Actions = {
 			const { key, status } = authErrorKey(error);
 			return fail(status, { values, errors: errorOn('form', key) });
 		}
-		redirect(303, localizeHref('/account'));
+		// Back to the page that asked for an account (a referral link, a saved service), else home.
+		redirect(303, next ?? localizeHref('/account'));
 	}
 };

@@ -8,13 +8,14 @@ import { failForm } from '#lib/http/answer.ts';
 import type { Failure } from '#lib/server/platform/result.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 
 /**
  * Invitations and referrals waiting for the person's answer, found by the e-mail address and
  * phone number their account verified.
  */
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	if (!locals.user) redirect(303, signInFirst(url));
 	const { database } = await app();
 	return {
 		invitations: (await invitationsFor(database.db, locals.user)).map((i) => ({
@@ -29,8 +30,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 const refused = (result: Failure) => failForm(result);
 
 export const actions: Actions = {
-	invitation: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	invitation: async ({ locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
 		const { database } = await app();
@@ -44,8 +45,8 @@ export const actions: Actions = {
 		if (choice === 'accept') redirect(303, localizeHref(`/organisations/${result.value.slug}`));
 		return { done: 'org_invitation_declined' };
 	},
-	referral: async ({ locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	referral: async ({ locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
 		const { database } = await app();

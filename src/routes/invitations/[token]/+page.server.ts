@@ -5,6 +5,7 @@ import { answerInvitation, invitationByToken } from '#lib/server/organisations/i
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 
 /** The page behind an invitation link: the organisation, and accept or decline once signed in. */
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -15,8 +16,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	default: async ({ params, locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
 		const { database } = await app();

@@ -19,7 +19,7 @@ import { failForm } from '#lib/http/answer.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 import { publishedServicesOf } from '#lib/server/services/organisation-services.ts';
 import { saveOrganisationLogo } from '#lib/server/organisations/organisation-logo.ts';
 
@@ -51,13 +51,13 @@ function answer(result: Result<unknown>, done: string, values?: Record<string, s
 }
 
 export const actions: Actions = {
-	join: async ({ params, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	join: async ({ params, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const { db, id } = await orgId(params.slug, locals);
 		return answer(await requestToJoin(db, locals.user, id), 'org_join_requested');
 	},
-	invite: async ({ params, locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	invite: async ({ params, locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const contact = form.text('contact').slice(0, 254);
 		const { id } = await orgId(params.slug, locals);
@@ -73,8 +73,8 @@ export const actions: Actions = {
 		// The form is emptied once sent, whoever the contact is.
 		return answer(result, 'org_invited', result.ok ? undefined : { contact });
 	},
-	invitation: async ({ params, locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	invitation: async ({ params, locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
 		const { db } = await orgId(params.slug, locals);
@@ -89,8 +89,8 @@ export const actions: Actions = {
 			choice === 'accept' ? 'org_invitation_accepted' : 'org_invitation_declined'
 		);
 	},
-	withdraw: async ({ params, locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	withdraw: async ({ params, locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const { db, id } = await orgId(params.slug, locals);
 		return answer(
@@ -98,8 +98,8 @@ export const actions: Actions = {
 			'org_invitation_withdrawn'
 		);
 	},
-	member: async ({ params, locals, request }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	member: async ({ params, locals, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const change = form.text('change');
 		if (!MEMBERSHIP_CHANGES.includes(change as MembershipChange))

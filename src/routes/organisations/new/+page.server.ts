@@ -5,17 +5,18 @@ import { createOrganisation } from '#lib/server/organisations/create-organisatio
 import { countryOptions } from '#lib/members/codes.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, signInFirst(url));
 	return { countries: countryOptions(getLocale()) };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	default: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const { data } = await readForm(request);
 		const text = (k: string) => (typeof data.get(k) === 'string' ? (data.get(k) as string) : '');
 		const all = (k: string) =>

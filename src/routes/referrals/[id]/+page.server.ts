@@ -8,12 +8,12 @@ import { referralDeps } from '#lib/server/referrals/deps.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 import { idParam } from '#lib/http/id-param.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	idParam('uuid', params.id);
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	if (!locals.user) redirect(303, signInFirst(url));
 	const { database } = await app();
 	const referral = await getReferral(database.db, locals.user, params.id, getLocale());
 	// Not found and not allowed look the same: a referral's existence is not revealed.
@@ -29,9 +29,9 @@ function prefixed(transition: string, errors: Record<string, string>) {
 }
 
 export const actions: Actions = {
-	transition: async ({ params, locals, request }) => {
+	transition: async ({ params, locals, request, url }) => {
 		idParam('uuid', params.id);
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const transition = form.text('transition').slice(0, 20);
 		const values = {
@@ -46,9 +46,9 @@ export const actions: Actions = {
 		const errors = prefixed(/^[a-z]+$/.test(transition) ? transition : 'x', result.errors ?? {});
 		return failForm({ ...result, errors }, values, { transition });
 	},
-	message: async ({ params, locals, request }) => {
+	message: async ({ params, locals, request, url }) => {
 		idParam('uuid', params.id);
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const body = form.text('body');
 		const { database } = await app();

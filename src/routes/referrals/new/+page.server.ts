@@ -9,6 +9,7 @@ import { failForm } from '#lib/http/answer.ts';
 import { languageOptions } from '#lib/members/codes.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 
 async function formContext(locals: App.Locals, serviceId: string) {
 	const { database } = await app();
@@ -33,8 +34,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	default: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const values = {
 			serviceId: form.text('serviceId'),

@@ -7,10 +7,12 @@ import { readForm } from '#lib/http/read-form.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { nextPath } from '#lib/http/next-path.ts';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	if (locals.user) redirect(303, localizeHref('/account'));
-	return {};
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const next = nextPath(url.searchParams.get('next'));
+	if (locals.user) redirect(303, next ?? localizeHref('/account'));
+	return { next };
 };
 
 // Both steps answer the same whether the number has an account or not; a new account is named
@@ -31,7 +33,12 @@ export const actions: Actions = {
 				return fail(429, { step: 'phone', values, errors: errorOn('form', 'error_rate_limited') });
 			return fail(502, { step: 'phone', values, errors: errorOn('form', 'error_sms_failed') });
 		}
-		return { step: 'code', values: { phone: parsed.data.phone } };
+		// The page to come back to travels with the code step (the action's address has no query).
+		return {
+			step: 'code',
+			values: { phone: parsed.data.phone },
+			next: nextPath(form.text('next'))
+		};
 	},
 	verify: async ({ request }) => {
 		const form = await readForm(request);
@@ -54,6 +61,7 @@ export const actions: Actions = {
 			const { key, status } = authErrorKey(error);
 			return fail(status, { step: 'code', values, errors: errorOn('code', key) });
 		}
-		redirect(303, localizeHref(named ? '/account' : '/welcome'));
+		const next = nextPath(form.text('next'));
+		redirect(303, named ? (next ?? localizeHref('/account')) : localizeHref('/welcome'));
 	}
 };

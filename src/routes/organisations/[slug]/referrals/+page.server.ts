@@ -4,10 +4,10 @@ import { app } from '#lib/server/app/app.ts';
 import { referralDashboard } from '#lib/server/referrals/dashboard.ts';
 import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
-	if (!locals.user) redirect(303, localizeHref('/sign-in'));
+	if (!locals.user) redirect(303, signInFirst(url));
 	const { database } = await app();
 	// Only the organisation's staff; others learn nothing, not even that it has referrals.
 	const organisation = await staffPageOrganisation(database.db, locals.user, params.slug);

@@ -6,6 +6,7 @@ import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
 
 /** The page behind the link sent to a referred person: "this is me" or "not me". */
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -17,10 +18,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, locals, request }) => {
+	default: async ({ params, locals, request, url }) => {
 		const form = await readForm(request);
 		const answer = form.text('answer') === 'me' ? 'me' : 'not_me';
-		if (answer === 'me' && !locals.user) redirect(303, localizeHref('/sign-in'));
+		if (answer === 'me' && !locals.user) redirect(303, signInFirst(url));
 		const { database } = await app();
 		const result = await answerAsPerson(database.db, locals.user, { token: params.token }, answer);
 		if (result.ok)
