@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
-import { forgetEscoLabels } from './search-esco.ts';
+import { forgetEscoLabels } from './label-cache.ts';
 
 export type EscoKind = 'occupation' | 'skill';
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { setting } from '../platform/schema.ts';
 import { escoConcept } from './schema.ts';
-import { forgetEscoLabels } from './search-esco.ts';
+import { forgetEscoLabels } from './label-cache.ts';
 import { importEsco, type ImportEscoCounts, type ImportEscoFailure } from './import-esco.ts';
 
 export const ESCO_SAMPLE = 'esco-1.1.1-sample';
