@@ -21,6 +21,7 @@ const LOWER = ['platform', 'db', 'search'];
  */
 const MODULES = [
 	'accounts',
+	'notifications',
 	'esco',
 	'countries',
 	'places',

@@ -26,7 +26,8 @@ export default defineConfig({
 		},
 		{
 			name: 'no-javascript',
-			testMatch: /(sign-up-email|profile-nojs|services-nojs|places|saved-services)\.spec\.ts/,
+			testMatch:
+				/(sign-up-email|profile-nojs|services-nojs|places|saved-services|notifications)\.spec\.ts/,
 			use: { javaScriptEnabled: false },
 			dependencies: ['setup']
 		}

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
+import { unreadCount, UNREAD_SHOWN } from '#lib/server/notifications/notices.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { redirect } from '@sveltejs/kit';
@@ -17,7 +18,10 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 	const branding = await getBranding(database.db);
 	return {
 		user: locals.user ? { name: locals.user.name } : null,
+		// One indexed count per signed-in page; the header shows it only when there is news.
+		unread: locals.user ? await unreadCount(database.db, locals.user.id) : 0,
 		isAdmin: can(locals.user, 'admin.view'),
+		unreadShown: UNREAD_SHOWN,
 		// Set by the rate-limit hook when it refused a form: the page says so above its content.
 		rateLimited: !!locals.rateLimited,
 		brand: {

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { accessibilityProblems, linkIn, signUpVerified, waitForMail } from './support.ts';
+import {
+	accessibilityProblems,
+	linkIn,
+	signUpVerified,
+	waitForMail,
+	waitForMailAbout
+} from './support.ts';
 import { approvedOrganisation, publishedService } from './services-manage.ts';
 
 async function figure(page: Page, label: string) {
@@ -61,7 +67,7 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await expect(stranger).toHaveURL(/sign-in/);
 
 	// The receiving organisation's administrator is told by e-mail, with a link and no personal data.
-	const mail = await waitForMail(receiving.email, 2);
+	const mail = await waitForMailAbout(receiving.email, /A referral was sent to your organisation/);
 	expect(mail.text).not.toContain('Samir');
 	await provider.goto(linkIn(mail.text));
 	await expect(provider.getByText('Samir Haddad')).toBeVisible();
@@ -123,4 +129,13 @@ test('a provider publishes a service; a caseworker refers someone; the provider 
 	await expect(person.getByRole('heading', { name: 'What was shared about you' })).toBeVisible();
 	await caseworker.goto(secondUrl);
 	await expect(caseworker.getByText(/The person confirmed this referral/)).toBeVisible();
+
+	// The person answers in the thread; the caseworker hears of it without its words.
+	await person.getByLabel('Message', { exact: true }).fill('I can come on Tuesday morning.');
+	await person.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(person.getByText('I can come on Tuesday morning.')).toBeVisible();
+	const told = await waitForMailAbout(referring.email, /There is a new message about a referral/);
+	expect(told.text).not.toContain('Tuesday');
+	await caseworker.goto(linkIn(told.text));
+	await expect(caseworker.getByText('I can come on Tuesday morning.')).toBeVisible();
 });

@@ -70,6 +70,14 @@ export async function waitForMail(to: string, count = 1) {
 	return mails[count - 1] as { subject: string; text: string };
 }
 
+/** Waits for a message to an address whose subject matches, and returns the latest such. */
+export async function waitForMailAbout(to: string, subject: RegExp) {
+	const about = async () =>
+		(await fetchBox('mail', to)).filter((m) => subject.test(m.subject ?? ''));
+	await expect.poll(async () => (await about()).length, { timeout: 15_000 }).toBeGreaterThan(0);
+	return (await about()).at(-1) as { subject: string; text: string };
+}
+
 export async function waitForSms(to: string, count = 1) {
 	await expect
 		.poll(async () => (await fetchBox('sms', to)).length, { timeout: 15_000 })

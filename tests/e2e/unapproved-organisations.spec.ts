@@ -103,6 +103,7 @@ async function setUp(browser: Browser, page: Page) {
 		await expect(admin.getByRole('status')).toHaveText('Decision recorded.');
 	}
 	await admin.goto(orgs.rejected.url);
+	await admin.getByLabel(/^Reason, if you reject it/).fill('Not an organisation.');
 	await admin.getByRole('button', { name: 'Reject' }).click();
 	await expect(admin.getByRole('status').filter({ hasText: 'Decision saved.' })).toBeVisible();
 	await admin.goto(orgs.pending.url);

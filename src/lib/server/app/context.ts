@@ -20,9 +20,15 @@ import { ensureAuthSecret } from '../platform/secret.ts';
 import { localStorage } from '../platform/storage.ts';
 import { logger } from '../platform/logger.ts';
 import { JOBS } from './jobs.ts';
+import { createNotifier, noticeDeliveryJob, type Notifier } from '../notifications/notifier.ts';
 
 /** The running platform with every module wired in: what routes and commands use. */
-export type AppContext = PlatformContext & { auth: Auth };
+export type AppContext = PlatformContext & { auth: Auth; notifier: Notifier };
+
+/** What operations that tell people take (organisations/admins.ts NoticeDeps). */
+export function noticeDeps(s: Pick<AppContext, 'database' | 'notifier'>) {
+	return { db: s.database.db, notifier: s.notifier };
+}
 
 /**
  * The composition root: opens the database, applies migrations, seeds reference and demo content
@@ -61,6 +67,8 @@ export async function createAppContext(
 	};
 	const mailer = createMailer(db, queue, transport);
 	const sms = createSmsSender(db, queue, gateway);
+	await queue.define(noticeDeliveryJob({ db, mailer, sms, origin: config.origin }));
+	const notifier = createNotifier(queue);
 	const storage = localStorage(path.join(config.dataDir, 'files'));
 	const secret = await ensureAuthSecret(db, config.authSecret);
 	const auth = createAuth({
@@ -90,7 +98,7 @@ export async function createAppContext(
 	await seedTaxonomy(db);
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
-	const context: AppContext = { config, database, auth, mailer, sms, storage, queue };
+	const context: AppContext = { config, database, auth, mailer, sms, storage, queue, notifier };
 	for (const job of JOBS)
 		await queue.define({
 			name: job.name,

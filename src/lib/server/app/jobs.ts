@@ -2,12 +2,13 @@ import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
+import type { AppContext } from './context.ts';
 
 /**
  * The platform's recurring jobs, run by the queue on its schedule (once across instances); each
  * decides itself whether anything is due, so running one again is harmless.
  */
-export const JOBS: Job[] = [
+export const JOBS: Job<AppContext>[] = [
 	{
 		name: 'stale-services',
 		cron: '17 * * * *',
@@ -21,7 +22,7 @@ export const JOBS: Job[] = [
 	{
 		name: 'overdue-referrals',
 		cron: '23 * * * *',
-		run: (s, now) => remindOverdueReferrals(s.database.db, s.mailer, now, s.config.origin)
+		run: (s, now) => remindOverdueReferrals({ db: s.database.db, notifier: s.notifier }, now)
 	},
 	{
 		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.

@@ -1,5 +1,6 @@
 export * from '../accounts/schema.ts';
 export * from '../platform/schema.ts';
+export * from '../notifications/schema.ts';
 export * from '../members/schema.ts';
 export * from '../organisations/schema.ts';
 export * from '../esco/schema.ts';

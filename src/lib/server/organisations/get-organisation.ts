@@ -47,7 +47,10 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 			logo: org.logo
 				? { version: org.logo.version, width: org.logo.width, height: org.logo.height }
 				: null,
-			descriptionHtml: renderMarkdown(org.description)
+			descriptionHtml: renderMarkdown(org.description),
+			// Why it was not approved: for its managers and those who review organisations.
+			reviewNote:
+				org.status === 'rejected' && (manage || access.may('approve')) ? org.reviewNote : null
 		},
 		members: await organisationPeople(db, actor, ties, { manage }),
 		membership: membership ? { role: membership.role, status: membership.status } : null,

@@ -45,6 +45,7 @@ export function invitationWorld(target: (typeof DATABASES)[number]) {
 		s = await testServices(target);
 		deps = {
 			db: s.database.db,
+			notifier: s.notifier,
 			origin: 'https://passerelle.test',
 			locale: 'en',
 			mailer: { send: async (e) => void mails.push(e) },

@@ -1,5 +1,6 @@
 // Answering invitations: accepting makes the member, declining, withdrawing and expiry end it;
 // invitations are found on the account by a verified address or phone number.
+import { noticeDeps } from '../test/factories.ts';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { DATABASES } from '../test/databases.ts';
@@ -30,12 +31,12 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 			organisation: { name: 'Accueil Lyon', slug: org.slug }
 		});
 		expect(await invitationByToken(s.database.db, 'x'.repeat(43))).toBeNull();
-		expect(await answerInvitation(s.database.db, null, { token }, 'accept')).toEqual({
+		expect(await answerInvitation(noticeDeps(s), null, { token }, 'accept')).toEqual({
 			ok: false,
 			kind: 'forbidden'
 		});
 		expect(await membershipOf(s.database.db, known, org.id)).toBeNull();
-		expect(await answerInvitation(s.database.db, known, { token }, 'accept')).toEqual({
+		expect(await answerInvitation(noticeDeps(s), known, { token }, 'accept')).toEqual({
 			ok: true,
 			value: { slug: org.slug }
 		});
@@ -43,7 +44,7 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 			role: 'member',
 			status: 'active'
 		});
-		expect(await answerInvitation(s.database.db, known, { token }, 'accept')).toMatchObject({
+		expect(await answerInvitation(noticeDeps(s), known, { token }, 'accept')).toMatchObject({
 			ok: false,
 			kind: 'not_found'
 		});
@@ -68,10 +69,10 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 		// Nobody else can answer it in their place.
 		const other = await actor();
 		expect(
-			await answerInvitation(s.database.db, other, { id: waiting[0].id }, 'accept')
+			await answerInvitation(noticeDeps(s), other, { id: waiting[0].id }, 'accept')
 		).toMatchObject({ ok: false, kind: 'not_found' });
 		expect(
-			await answerInvitation(s.database.db, phoned, { id: waiting[0].id }, 'decline')
+			await answerInvitation(noticeDeps(s), phoned, { id: waiting[0].id }, 'decline')
 		).toMatchObject({ ok: true });
 		expect(await membershipOf(s.database.db, phoned, org.id)).toBeNull();
 		expect(await invitationsFor(s.database.db, phoned)).toEqual([]);
@@ -87,7 +88,7 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 		const found = await invitationsFor(s.database.db, newcomer);
 		expect(found).toHaveLength(1);
 		expect(
-			await answerInvitation(s.database.db, newcomer, { id: found[0].id }, 'accept')
+			await answerInvitation(noticeDeps(s), newcomer, { id: found[0].id }, 'accept')
 		).toMatchObject({ ok: true });
 		expect((await membershipOf(s.database.db, newcomer, org.id))?.status).toBe('active');
 		expect(await invitationByToken(s.database.db, laterToken)).toBeNull();
@@ -105,7 +106,7 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 			ok: true
 		});
 		expect(
-			await answerInvitation(s.database.db, withdrawn, { token: withdrawnToken }, 'accept')
+			await answerInvitation(noticeDeps(s), withdrawn, { token: withdrawnToken }, 'accept')
 		).toMatchObject({ ok: false, kind: 'not_found' });
 		const expiring = await actor();
 		await invite(admin, org.id, expiring.email);
@@ -113,7 +114,7 @@ describe.each(DATABASES)('answering invitations on $kind', (target) => {
 		const inFifteenDays = new Date(Date.now() + 15 * 24 * 3600 * 1000);
 		expect(
 			await answerInvitation(
-				s.database.db,
+				noticeDeps(s),
 				expiring,
 				{ token: expiringToken },
 				'accept',

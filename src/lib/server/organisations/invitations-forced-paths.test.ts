@@ -1,6 +1,7 @@
 // No forced membership: an invited person (invited through the form, or recorded as `invited`
 // the way the platform used to) is not a member, an admin, nor a reader of referrals until they
 // accept themselves.
+import { noticeDeps } from '../test/factories.ts';
 import { describe, expect, it } from 'vitest';
 import { DATABASES } from '../test/databases.ts';
 import { organisationMember } from './schema.ts';
@@ -28,12 +29,12 @@ describe.each(DATABASES)('invitations and forced membership on $kind', (target) 
 		const referring = await buildOrganisation(s, 'Accueil', [caseworker.id]);
 		const serviceId = await buildService(s, receiving.id);
 		const made = await createReferral(
-			{ db: s.database.db, dueDays: 7 },
+			{ db: s.database.db, dueDays: 7, notifier: s.notifier },
 			caseworker,
 			referralFormFor(serviceId, referring.id)
 		);
 		if (!made.ok) throw new Error('not created');
-		await postMessage(s.database.db, admin, made.value.id, { body: 'Bring your papers.' });
+		await postMessage(noticeDeps(s), admin, made.value.id, { body: 'Bring your papers.' });
 
 		// Invited through the form: no membership exists to force.
 		const invited = await actor();
@@ -45,12 +46,12 @@ describe.each(DATABASES)('invitations and forced membership on $kind', (target) 
 			.values({ organisationId: receiving.id, userId: legacy.id, status: 'invited' });
 
 		for (const change of ['accept', 'make-admin', 'make-member'] as const) {
-			expect(await setMembership(s.database.db, admin, receiving.id, invited.id, change)).toEqual({
+			expect(await setMembership(noticeDeps(s), admin, receiving.id, invited.id, change)).toEqual({
 				ok: false,
 				kind: 'not_found',
 				errors: { form: 'error_org_membership_not_found' }
 			});
-			expect(await setMembership(s.database.db, admin, receiving.id, legacy.id, change)).toEqual({
+			expect(await setMembership(noticeDeps(s), admin, receiving.id, legacy.id, change)).toEqual({
 				ok: false,
 				kind: 'conflict',
 				errors: { form: 'error_org_change_needs_consent' }
@@ -76,7 +77,7 @@ describe.each(DATABASES)('invitations and forced membership on $kind', (target) 
 					personal: true
 				})
 			).toBeNull();
-			expect(await postMessage(s.database.db, who, made.value.id, { body: 'hi' })).toMatchObject({
+			expect(await postMessage(noticeDeps(s), who, made.value.id, { body: 'hi' })).toMatchObject({
 				ok: false,
 				kind: 'not_found'
 			});
@@ -89,14 +90,14 @@ describe.each(DATABASES)('invitations and forced membership on $kind', (target) 
 		}
 
 		// The admin may withdraw the old-style invitation; the person may accept it themselves.
-		expect(await setMembership(s.database.db, admin, receiving.id, legacy.id, 'remove')).toEqual({
+		expect(await setMembership(noticeDeps(s), admin, receiving.id, legacy.id, 'remove')).toEqual({
 			ok: true
 		});
 		expect(await membershipOf(s.database.db, legacy, receiving.id)).toBeNull();
 		await s.database.db
 			.insert(organisationMember)
 			.values({ organisationId: receiving.id, userId: legacy.id, status: 'invited' });
-		expect(await requestToJoin(s.database.db, legacy, receiving.id)).toEqual({ ok: true });
+		expect(await requestToJoin(noticeDeps(s), legacy, receiving.id)).toEqual({ ok: true });
 		// Only then does the person read the organisation's referrals.
 		expect(await getReferral(s.database.db, legacy, made.value.id, 'en')).not.toBeNull();
 	});

@@ -23,12 +23,16 @@ import {
 	type Contact
 } from './contact-tokens.ts';
 import { organisationAccess } from './access.ts';
+import type { NoticeDeps } from './admins.ts';
+import type { Notifier } from '../notifications/notifier.ts';
+import { user } from '../accounts/schema.ts';
 
 export const INVITATION_DAYS = 14;
 
 /** What inviting needs; routes build it from the running services. Without senders nothing is sent. */
 export type InvitationDeps = {
 	db: Db;
+	notifier: Notifier;
 	mailer?: Mailer;
 	sms?: SmsSender;
 	origin?: string;
@@ -125,6 +129,26 @@ export async function inviteToOrganisation(
 			subjectId: organisationId,
 			detail: { invitationId: row.id, sent: send }
 		});
+		// Someone with an account also finds it in their notifications (not sent again: the
+		// contact gets the invitation's own message). The admin's answer stays the same.
+		const [invitee] = await tx
+			.select({ id: user.id })
+			.from(user)
+			.where(
+				contact.email
+					? and(eq(user.email, contact.email), eq(user.emailVerified, true))
+					: and(eq(user.phoneNumber, contact.phone!), eq(user.phoneNumberVerified, true))
+			);
+		if (invitee && invitee.id !== actor!.id)
+			await deps.notifier.notify(tx, [
+				{
+					userId: invitee.id,
+					kind: 'invitation_received',
+					link: '/account/waiting',
+					detail: { organisation: access.organisation.name },
+					deliver: false
+				}
+			]);
 	});
 	if (send) await deliver(deps, contact, token);
 	return ok();
@@ -197,12 +221,13 @@ export async function invitationsFor(db: Db, actor: Actor, now = new Date()) {
  * or on their account, matched by a contact they verified. Only accepting makes them a member.
  */
 export async function answerInvitation(
-	db: Db,
+	deps: NoticeDeps,
 	actor: Actor,
 	ref: { token: unknown } | { id: unknown },
 	answer: 'accept' | 'decline',
 	now = new Date()
 ): Promise<Result<{ slug: string }>> {
+	const { db } = deps;
 	if (!actor) return failure('forbidden');
 	let found: { id: string; organisationId: string; slug: string } | undefined;
 	if ('token' in ref) {
@@ -237,7 +262,10 @@ export async function answerInvitation(
 					eq(organisationInvitation.status, 'pending')
 				)
 			)
-			.returning({ id: organisationInvitation.id });
+			.returning({
+				id: organisationInvitation.id,
+				invitedBy: organisationInvitation.invitedBy
+			});
 		if (!claimed.length) return failure('not_found', { form: 'org_invitation_not_found' });
 		const member = and(
 			eq(organisationMember.organisationId, invitation.organisationId),
@@ -266,6 +294,26 @@ export async function answerInvitation(
 			subjectId: invitation.organisationId,
 			detail: { invitationId: invitation.id, userId: actor.id }
 		});
+		const inviter = claimed[0].invitedBy;
+		if (inviter && inviter !== actor.id) {
+			const [about] = await tx
+				.select({ organisation: organisation.name, person: user.name })
+				.from(organisation)
+				.innerJoin(user, eq(user.id, actor.id))
+				.where(eq(organisation.id, invitation.organisationId));
+			await deps.notifier.notify(tx, [
+				{
+					userId: inviter,
+					kind: answer === 'accept' ? 'invitation_accepted' : 'invitation_declined',
+					link: `/organisations/${invitation.slug}`,
+					// Who declined is not said: accepting makes them a member, declining does not.
+					detail:
+						answer === 'accept'
+							? { organisation: about?.organisation ?? '', person: about?.person ?? '' }
+							: { organisation: about?.organisation ?? '' }
+				}
+			]);
+		}
 		return ok({ slug: invitation.slug });
 	});
 }

@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
 import { organisation, organisationMember } from './schema.ts';
 import { changeApplies, type MembershipChange } from './policy.ts';
 import { organisationAccess } from './access.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
+import { organisationAdminIds, type NoticeDeps } from './admins.ts';
 
 async function audit(db: Tx, actor: Actor, action: string, organisationId: string, userId: string) {
 	await writeAudit(db, {
@@ -22,7 +23,12 @@ async function audit(db: Tx, actor: Actor, action: string, organisationId: strin
  * A member asks to join; an organisation admin decides. Someone holding an invitation recorded as
  * a membership (before invitations had their own table) accepts it here, by their own action.
  */
-export async function requestToJoin(db: Db, actor: Actor, organisationId: string): Promise<Result> {
+export async function requestToJoin(
+	deps: NoticeDeps,
+	actor: Actor,
+	organisationId: string
+): Promise<Result> {
+	const { db } = deps;
 	const access = await organisationAccess(db, actor, { id: organisationId });
 	if (!access) return failure('not_found');
 	const { organisation: org, membership } = access;
@@ -39,10 +45,24 @@ export async function requestToJoin(db: Db, actor: Actor, organisationId: string
 		return membership
 			? failure('conflict', { form: 'error_org_already_member' })
 			: failure('forbidden');
-	await db
-		.insert(organisationMember)
-		.values({ organisationId, userId: actor!.id, status: 'requested' })
-		.onConflictDoNothing();
+	await db.transaction(async (tx) => {
+		const added = await tx
+			.insert(organisationMember)
+			.values({ organisationId, userId: actor!.id, status: 'requested' })
+			.onConflictDoNothing()
+			.returning({ userId: organisationMember.userId });
+		if (!added.length) return;
+		const [me] = await tx.select({ name: user.name }).from(user).where(eq(user.id, actor!.id));
+		await deps.notifier.notify(
+			tx,
+			(await organisationAdminIds(tx, organisationId)).map((userId) => ({
+				userId,
+				kind: 'join_requested' as const,
+				link: `/organisations/${org.slug}`,
+				detail: { organisation: org.name, person: me?.name ?? '' }
+			}))
+		);
+	});
 	return ok();
 }
 
@@ -52,12 +72,13 @@ export async function requestToJoin(db: Db, actor: Actor, organisationId: string
  * asked or accepted: the other changes are refused (docs/decisions/0010).
  */
 export async function setMembership(
-	db: Db,
+	deps: NoticeDeps,
 	actor: Actor,
 	organisationId: string,
 	userId: string,
 	change: MembershipChange
 ): Promise<Result> {
+	const { db } = deps;
 	const access = await organisationAccess(db, actor, { id: organisationId });
 	if (!access) return failure('not_found');
 	const leavingSelf = change === 'remove' && actor?.id === userId;
@@ -96,29 +117,74 @@ export async function setMembership(
 		if (change === 'make-member')
 			await tx.update(organisationMember).set({ role: 'member' }).where(where);
 		await audit(tx, actor, `organisation.member.${change}`, organisationId, userId);
+		// A request answered: the person hears of it (someone leaving, or removed, does not).
+		if (
+			target.status === 'requested' &&
+			!leavingSelf &&
+			(change === 'accept' || change === 'remove')
+		)
+			await deps.notifier.notify(tx, [
+				{
+					userId,
+					kind: change === 'accept' ? 'join_accepted' : 'join_declined',
+					link: `/organisations/${access.organisation.slug}`,
+					detail: { organisation: access.organisation.name }
+				}
+			]);
 		return ok();
 	});
 }
 
-/** Administrators approve or reject proposed organisations. */
+/**
+ * Administrators approve or reject proposed organisations. Rejecting needs a reason: the people
+ * who proposed it are told, and read it on the organisation's page.
+ */
 export async function reviewOrganisation(
-	db: Db,
+	deps: NoticeDeps,
 	actor: Actor,
 	organisationId: string,
-	decision: 'approved' | 'rejected'
+	decision: 'approved' | 'rejected',
+	reason = ''
 ): Promise<Result> {
+	const { db } = deps;
 	const access = await organisationAccess(db, actor, { id: organisationId });
 	if (!access) return failure('not_found');
 	if (!access.may('approve')) return failure('forbidden');
-	await db
-		.update(organisation)
-		.set({ status: decision, updatedAt: new Date() })
-		.where(eq(organisation.id, organisationId));
-	await writeAudit(db, {
-		actorId: actor!.id,
-		action: `organisation.${decision}`,
-		subjectType: 'organisation',
-		subjectId: organisationId
+	const note = reason.trim().slice(0, 1000);
+	if (decision === 'rejected' && !note)
+		return failure('invalid', { reason: 'error_org_reason_required' });
+	const org = access.organisation;
+	await db.transaction(async (tx) => {
+		await tx
+			.update(organisation)
+			.set({
+				status: decision,
+				reviewNote: decision === 'rejected' ? note : null,
+				updatedAt: new Date()
+			})
+			.where(eq(organisation.id, organisationId));
+		await writeAudit(tx, {
+			actorId: actor!.id,
+			action: `organisation.${decision}`,
+			subjectType: 'organisation',
+			subjectId: organisationId,
+			detail: note && decision === 'rejected' ? { reason: note } : null
+		});
+		if (org.status === decision) return;
+		await deps.notifier.notify(
+			tx,
+			(await organisationAdminIds(tx, organisationId)).map((userId) => ({
+				userId,
+				kind:
+					decision === 'approved'
+						? ('organisation_approved' as const)
+						: ('organisation_rejected' as const),
+				link: `/organisations/${org.slug}`,
+				detail: (decision === 'approved'
+					? { organisation: org.name }
+					: { organisation: org.name, reason: note }) as Record<string, string>
+			}))
+		);
 	});
 	return ok();
 }

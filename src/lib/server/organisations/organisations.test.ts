@@ -1,3 +1,4 @@
+import { noticeDeps } from '../test/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildMember, buildProfile } from '../test/factories.ts';
@@ -71,12 +72,12 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 			created.value.id
 		);
 		expect(await pendingOrganisations(s.database.db, founder)).toBeNull();
-		expect(await reviewOrganisation(s.database.db, founder, created.value.id, 'approved')).toEqual({
+		expect(await reviewOrganisation(noticeDeps(s), founder, created.value.id, 'approved')).toEqual({
 			ok: false,
 			kind: 'forbidden'
 		});
 
-		expect(await reviewOrganisation(s.database.db, admin, created.value.id, 'approved')).toEqual({
+		expect(await reviewOrganisation(noticeDeps(s), admin, created.value.id, 'approved')).toEqual({
 			ok: true
 		});
 		const page = await getOrganisation(s.database.db, null, created.value.slug);
@@ -99,19 +100,19 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 			name: 'Red Migrante'
 		});
 		if (!created.ok) throw new Error('not created');
-		expect(await requestToJoin(s.database.db, joiner, created.value.id)).toEqual({ ok: true });
+		expect(await requestToJoin(noticeDeps(s), joiner, created.value.id)).toEqual({ ok: true });
 		expect(
-			await setMembership(s.database.db, joiner, created.value.id, joiner.id!, 'accept')
+			await setMembership(noticeDeps(s), joiner, created.value.id, joiner.id!, 'accept')
 		).toEqual({
 			ok: false,
 			kind: 'forbidden'
 		});
 		// A request is not yet a membership: no role change on it.
 		expect(
-			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'make-admin')
+			await setMembership(noticeDeps(s), admin, created.value.id, joiner.id!, 'make-admin')
 		).toMatchObject({ ok: false, kind: 'conflict' });
 		expect(
-			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'accept')
+			await setMembership(noticeDeps(s), admin, created.value.id, joiner.id!, 'accept')
 		).toEqual({
 			ok: true
 		});
@@ -119,21 +120,21 @@ describe.each(DATABASES)('organisations on $kind', (target) => {
 		expect(page?.members.map((m) => m.id)).toContain(joiner.id);
 
 		expect(
-			await setMembership(s.database.db, admin, created.value.id, admin!.id, 'remove')
+			await setMembership(noticeDeps(s), admin, created.value.id, admin!.id, 'remove')
 		).toEqual({
 			ok: false,
 			kind: 'conflict',
 			errors: { form: 'error_org_last_admin' }
 		});
 		expect(
-			await setMembership(s.database.db, admin, created.value.id, joiner.id!, 'make-admin')
+			await setMembership(noticeDeps(s), admin, created.value.id, joiner.id!, 'make-admin')
 		).toEqual({ ok: true });
 		expect(
-			await setMembership(s.database.db, admin, created.value.id, admin!.id, 'remove')
+			await setMembership(noticeDeps(s), admin, created.value.id, admin!.id, 'remove')
 		).toEqual({
 			ok: true
 		});
-		expect(await requestToJoin(s.database.db, joiner, created.value.id)).toMatchObject({
+		expect(await requestToJoin(noticeDeps(s), joiner, created.value.id)).toMatchObject({
 			ok: false,
 			kind: 'conflict'
 		});

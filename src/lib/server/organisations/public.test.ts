@@ -1,3 +1,4 @@
+import { noticeDeps } from '../test/factories.ts';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -130,13 +131,25 @@ describe.each(DATABASES)('only approved organisations are public, on $kind', (ta
 			if (!saved.ok) throw new Error(`service not saved: ${JSON.stringify(saved)}`);
 			services[status] = saved.value.id;
 			expect(
-				await decideReview(db, admin, saved.value.id, { approve: true, note: '' }, opts)
+				await decideReview(noticeDeps(s), admin, saved.value.id, { approve: true, note: '' }, opts)
 			).toEqual({
 				ok: true
 			});
 		}
-		expect((await reviewOrganisation(db, admin, orgs.approved.id, 'approved')).ok).toBe(true);
-		expect((await reviewOrganisation(db, admin, orgs.rejected.id, 'rejected')).ok).toBe(true);
+		expect((await reviewOrganisation(noticeDeps(s), admin, orgs.approved.id, 'approved')).ok).toBe(
+			true
+		);
+		expect(
+			(
+				await reviewOrganisation(
+					noticeDeps(s),
+					admin,
+					orgs.rejected.id,
+					'rejected',
+					'Not an organisation.'
+				)
+			).ok
+		).toBe(true);
 	});
 	afterAll(() => s.database.close());
 

@@ -39,6 +39,8 @@ export const organisation = pgTable(
 			.$type<'pending' | 'approved' | 'rejected'>()
 			.notNull()
 			.default('approved'),
+		/** Why an administrator did not approve it: shown to its admins (required to reject). */
+		reviewNote: text('review_note'),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		nameKey: text('name_key').notNull().default(''),
 		search: tsvector('search'),

@@ -2,15 +2,15 @@ import { logger } from './logger.ts';
 import type { PlatformContext } from './context.ts';
 
 /** A recurring job: the composition root (app/jobs.ts) lists them, the queue runs them. */
-export type Job = {
+export type Job<C extends PlatformContext = PlatformContext> = {
 	name: string;
 	/** When the queue runs it (cron, UTC). */
 	cron: string;
-	run: (s: PlatformContext, now: Date) => Promise<unknown>;
+	run: (s: C, now: Date) => Promise<unknown>;
 };
 
 /** Runs each job once, now (the `jobs run` command); a failing job does not stop the others. */
-export async function runJobs(s: PlatformContext, jobs: Job[], now = new Date()) {
+export async function runJobs<C extends PlatformContext>(s: C, jobs: Job<C>[], now = new Date()) {
 	const results: Record<string, unknown> = {};
 	for (const job of jobs) {
 		try {

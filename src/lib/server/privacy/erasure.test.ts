@@ -1,3 +1,4 @@
+import { noticeDeps } from '../test/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { directoryQuery } from '#lib/members/directory.ts';
@@ -82,9 +83,9 @@ describe.each(DATABASES)('erasure, accountability and names on $kind', (target) 
 		});
 		if (!org.ok) throw new Error('organisation not created');
 		const caseworkerActor = { id: caseworker.id, roles: ['member' as const] };
-		expect((await requestToJoin(s.database.db, caseworkerActor, org.value.id)).ok).toBe(true);
+		expect((await requestToJoin(noticeDeps(s), caseworkerActor, org.value.id)).ok).toBe(true);
 		expect(
-			(await setMembership(s.database.db, adminActor, org.value.id, caseworker.id, 'accept')).ok
+			(await setMembership(noticeDeps(s), adminActor, org.value.id, caseworker.id, 'accept')).ok
 		).toBe(true);
 		const membershipRows = await s.database.db
 			.select()

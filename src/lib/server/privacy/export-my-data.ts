@@ -4,6 +4,8 @@ import { profileDataOf } from '../members/profile-data.ts';
 import { membershipsOf } from '../organisations/membership-data.ts';
 import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { savedServicesOf } from '../services/saved-services.ts';
+import { noticesOf } from '../notifications/notices.ts';
+import { noticeSettings } from '../notifications/settings.ts';
 import { messagesTo, recordedActionsOf } from '../platform/person-records.ts';
 
 /**
@@ -20,6 +22,10 @@ export async function exportMyData(db: Db, userId: string) {
 		profile: await profileDataOf(db, userId),
 		organisations: await membershipsOf(db, userId),
 		messagesSentToYou: await messagesTo(db, contacts),
+		notifications: {
+			howYouAreTold: (await noticeSettings(db, userId)).channel,
+			notices: await noticesOf(db, userId)
+		},
 		referralsAboutYou: await referralsAboutPerson(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
 			(saved) => ({ service: saved.id, name: saved.name, savedAt: saved.savedAt })

@@ -11,7 +11,8 @@ import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { newToken } from '../organisations/contact-tokens.ts';
 import type { ReferralDeps } from './deps.ts';
-import { askPerson, organisationAdmins, sendReferralEmails } from './notify.ts';
+import { askPerson, tell } from './notify.ts';
+import { organisationAdminIds } from '../organisations/admins.ts';
 import { workplaces } from '../organisations/access.ts';
 import { referral, referralEvent, type ReferralPerson } from './schema.ts';
 
@@ -129,13 +130,18 @@ export async function createReferral(
 			detail: { shared: input.shared, personAsked: !!ask }
 		});
 		// In the same transaction: a referral that is saved has its notice queued (never lost).
-		if (deps.mailer && deps.origin)
-			await sendReferralEmails(
-				deps.mailer,
-				await organisationAdmins(tx, target.organisationId),
-				{ kind: 'new', origin: deps.origin, referralId: id },
-				tx
-			);
+		const [receiving] = await tx
+			.select({ name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.id, target.organisationId));
+		await tell(
+			deps.notifier,
+			tx,
+			await organisationAdminIds(tx, target.organisationId),
+			{ referralId: id, actorId: actor.id },
+			'referral_new',
+			{ organisation: receiving?.name ?? '' }
+		);
 	});
 	if (ask) await askPerson(deps, person, ask.token);
 	return ok({ id });

@@ -27,7 +27,7 @@ describe.each(DATABASES)('referral dashboard and export on $kind', (target) => {
 
 	beforeAll(async () => {
 		s = await testServices(target);
-		deps = { db: s.database.db, dueDays: 7 };
+		deps = { db: s.database.db, dueDays: 7, notifier: s.notifier };
 		const member = async (roles: ('administrator' | 'moderator')[] = []) => ({
 			id: (await buildMember(s, { roles })).id,
 			roles: ['member' as const, ...roles]

@@ -45,6 +45,7 @@ describe.each(DATABASES)('the person confirms a referral on $kind', (target) => 
 		deps = {
 			db: s.database.db,
 			dueDays: 7,
+			notifier: s.notifier,
 			origin: 'https://passerelle.test',
 			locale: 'fr',
 			mailer: { send: async (e) => void mails.push(e) },

@@ -42,7 +42,7 @@ const expected: Record<string, Record<ReferralAction, 'Y' | '-'>> = {
 	// prettier-ignore
 	'third organisation': { view: '-', message: '-', accept: '-', decline: '-', start: '-', complete: '-', close: '-', withdraw: '-', 'export-personal': '-' },
 	// prettier-ignore
-	person:               { view: 'Y', message: '-', accept: '-', decline: '-', start: '-', complete: '-', close: '-', withdraw: '-', 'export-personal': '-' },
+	person:               { view: 'Y', message: 'Y', accept: '-', decline: '-', start: '-', complete: '-', close: '-', withdraw: '-', 'export-personal': '-' },
 	// prettier-ignore
 	moderator:            { view: '-', message: '-', accept: '-', decline: '-', start: '-', complete: '-', close: '-', withdraw: '-', 'export-personal': '-' },
 	// prettier-ignore

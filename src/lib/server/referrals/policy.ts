@@ -35,8 +35,8 @@ export function canReferral(
 	const staff = staffOf.from || staffOf.to;
 	switch (action) {
 		case 'view':
-			return staff || r.personUserId === actor.id;
 		case 'message':
+			return staff || r.personUserId === actor.id;
 		case 'export-personal':
 			return staff;
 		case 'accept':

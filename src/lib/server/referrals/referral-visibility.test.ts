@@ -1,3 +1,4 @@
+import { noticeDeps } from '../test/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DATABASES } from '../test/databases.ts';
@@ -61,7 +62,7 @@ describe.each(DATABASES)('referrals on $kind: who sees what', (target) => {
 			from: { name: 'Accueil Migrants Lyon' },
 			reason: null,
 			transitions: [],
-			canMessage: false
+			canMessage: true
 		});
 		expect(own!.thread.every((e) => e.body === null)).toBe(true);
 
@@ -72,37 +73,39 @@ describe.each(DATABASES)('referrals on $kind: who sees what', (target) => {
 		expect(views.map((v) => v.actorId).sort()).toEqual([caseworker!.id, person.id].sort());
 	});
 
-	it('lets only staff write on the thread, and the person read it', async () => {
+	it('lets staff and the person write on the thread, and nobody else', async () => {
 		const created = await forPerson();
 		if (!created.ok) throw new Error('not created');
-		expect(await postMessage(s.database.db, third, created.value.id, { body: 'hi' })).toMatchObject(
+		expect(await postMessage(noticeDeps(s), third, created.value.id, { body: 'hi' })).toMatchObject(
 			{
 				kind: 'not_found'
 			}
 		);
 		expect(
-			await postMessage(s.database.db, person, created.value.id, { body: 'hi' })
-		).toMatchObject({
-			kind: 'forbidden'
-		});
+			await postMessage(noticeDeps(s), stranger, created.value.id, { body: 'hi' })
+		).toMatchObject({ kind: 'not_found' });
 		expect(
-			await postMessage(s.database.db, receiver, created.value.id, { body: '   ' })
+			await postMessage(noticeDeps(s), receiver, created.value.id, { body: '   ' })
 		).toMatchObject({
 			kind: 'invalid',
 			errors: { body: 'referral_error_message_required' }
 		});
 		expect(
-			await postMessage(s.database.db, receiver, created.value.id, { body: 'Bring your passport.' })
+			await postMessage(noticeDeps(s), receiver, created.value.id, { body: 'Bring your passport.' })
 		).toEqual({ ok: true });
 		expect(
-			await postMessage(s.database.db, caseworker, created.value.id, { body: 'Noted.' })
+			await postMessage(noticeDeps(s), caseworker, created.value.id, { body: 'Noted.' })
 		).toEqual({
 			ok: true
 		});
+		expect(
+			await postMessage(noticeDeps(s), person, created.value.id, { body: 'I will bring it.' })
+		).toEqual({ ok: true });
 		const own = await getReferral(s.database.db, person, created.value.id, 'en');
 		expect(own!.thread.filter((e) => e.kind === 'message').map((e) => e.body)).toEqual([
 			'Bring your passport.',
-			'Noted.'
+			'Noted.',
+			'I will bring it.'
 		]);
 		const audit = await s.database.db
 			.select({ detail: auditLog.detail })
@@ -110,7 +113,7 @@ describe.each(DATABASES)('referrals on $kind: who sees what', (target) => {
 			.where(
 				and(eq(auditLog.action, 'referral.message'), eq(auditLog.subjectId, created.value.id))
 			);
-		expect(audit).toHaveLength(2);
+		expect(audit).toHaveLength(3);
 		expect(JSON.stringify(audit)).not.toContain('passport');
 	});
 

@@ -18,6 +18,7 @@ export async function buildReferralWorld(target: (typeof DATABASES)[number]) {
 	const deps: ReferralDeps = {
 		db: s.database.db,
 		dueDays: 7,
+		notifier: s.notifier,
 		origin: 'https://passerelle.test',
 		mailer: { send: async (e) => void sent.push(e) }
 	};

@@ -8,20 +8,23 @@ import { user } from '../accounts/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';
+import { referralParties, tell } from './notify.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 import { referralEvent } from './schema.ts';
 
 /**
- * Staff of either organisation write on the referral's thread. The person can read it (their
- * right of access), which the form tells the writer. The audit keeps that a message was written,
+ * Staff of either organisation and the person write on the referral's thread; the person reads it
+ * too (their right of access), which the form tells the writer. The audit keeps that a message was written,
  * never its text.
  */
 export async function postMessage(
-	db: Db,
+	deps: { db: Db; notifier: Notifier },
 	actor: Actor,
 	referralId: string,
 	raw: unknown,
 	now = new Date()
 ): Promise<Result> {
+	const { db } = deps;
 	const access = await loadReferralAccess(db, actor, referralId);
 	if (!access) return failure('not_found');
 	if (!canReferral(actor, 'message', access.referral, access.staffOf)) return failure('forbidden');
@@ -41,6 +44,16 @@ export async function postMessage(
 			subjectType: 'referral',
 			subjectId: referralId
 		});
+		// Everyone else on the referral hears of it: both organisations, and the person (by SMS
+		// when their account has no e-mail address). The notice carries no words of the message.
+		const parties = await referralParties(tx, access.referral);
+		await tell(
+			deps.notifier,
+			tx,
+			[...parties.from, ...parties.to, ...parties.person],
+			{ referralId, actorId: actor!.id },
+			'referral_message'
+		);
 	});
 	return ok();
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import type { ReferralDeps } from './deps.ts';
-import { organisationAdmins, sendReferralEmails, userRecipient } from './notify.ts';
+import { referralParties, tell } from './notify.ts';
 import { canReferral, loadReferralAccess } from './policy.ts';
 import { referral, referralEvent } from './schema.ts';
 
@@ -93,29 +93,18 @@ export async function changeStatus(
 			subjectId: r.id,
 			detail: { from: r.status, to: status }
 		});
-		// The other side hears of it: the caseworker who referred (or their organisation's admins),
-		// or the receiving organisation's admins when it is withdrawn. In the same transaction, so a
-		// change that is saved always has its notice queued.
-		if (deps.mailer && deps.origin) {
-			const creator = r.createdBy ? await userRecipient(tx, r.createdBy) : null;
-			const recipients =
-				input.transition === 'withdraw'
-					? await organisationAdmins(tx, r.toOrganisationId)
-					: creator
-						? [creator]
-						: await organisationAdmins(tx, r.fromOrganisationId);
-			await sendReferralEmails(
-				deps.mailer,
-				recipients,
-				{
-					kind: 'status',
-					status,
-					origin: deps.origin,
-					referralId: r.id
-				},
-				tx
-			);
-		}
+		// The other side hears of it, and the person when their account is linked: the caseworker
+		// who referred (or their organisation's admins), or the receiving organisation's admins
+		// when it is withdrawn. In the same transaction, so a saved change always has its notice.
+		const parties = await referralParties(tx, r);
+		await tell(
+			deps.notifier,
+			tx,
+			input.transition === 'withdraw' ? parties.to : [...parties.from, ...parties.person],
+			{ referralId: r.id, actorId: actor!.id },
+			'referral_status',
+			{ status }
+		);
 		return true;
 	});
 	if (!written) return failure('conflict', { form: 'referral_error_changed' });

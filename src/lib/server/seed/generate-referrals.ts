@@ -1,3 +1,4 @@
+import { recordsOnly } from '../notifications/notifier.ts';
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
@@ -119,7 +120,7 @@ export async function writeReferrals(
 			if (!part.length) continue;
 			await db.transaction(async (tx) => {
 				// Each operation's own transaction becomes a savepoint of this one.
-				const deps: ReferralDeps = { db: tx as unknown as Db, dueDays };
+				const deps: ReferralDeps = { db: tx as unknown as Db, dueDays, notifier: recordsOnly };
 				for (const p of part) await writeReferral(deps, p);
 				await tx
 					.insert(setting)

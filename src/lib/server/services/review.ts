@@ -9,6 +9,7 @@ import { service } from './schema.ts';
 import { baseTexts } from './service-texts.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
+import { organisationAdminIds, type NoticeDeps } from '../organisations/admins.ts';
 
 /** Services waiting for a curator, oldest first, with the texts proposed for each. */
 export async function reviewQueue(db: Db) {
@@ -65,12 +66,13 @@ export async function reviewQueue(db: Db) {
  * with a note for the provider (required, so the provider knows what to fix).
  */
 export async function decideReview(
-	db: Db,
+	deps: NoticeDeps,
 	actor: Actor,
 	serviceId: string,
 	decision: { approve: boolean; note: string },
 	opts: { timeZone: string; now?: Date }
 ): Promise<Result> {
+	const { db } = deps;
 	if (!isCurator(actor)) return failure('forbidden');
 	const note = decision.note.trim().slice(0, 1000);
 	if (!decision.approve && !note) return failure('invalid', { note: 'error_review_note_required' });
@@ -112,6 +114,24 @@ export async function decideReview(
 			subjectId: row.id,
 			detail: note ? { note } : null
 		});
+		// The organisation's admins hear of it, with the curator's note when it was returned.
+		const [org] = await tx
+			.select({ slug: organisation.slug })
+			.from(organisation)
+			.where(eq(organisation.id, row.organisationId));
+		const name = (row.pending as ServiceVersion | null)?.doc.name ?? row.name;
+		await deps.notifier.notify(
+			tx,
+			(await organisationAdminIds(tx, row.organisationId)).map((userId) => ({
+				userId,
+				kind: decision.approve ? ('service_approved' as const) : ('service_returned' as const),
+				link: `/organisations/${org?.slug ?? ''}/services/${row.id}`,
+				detail: (decision.approve ? { service: name } : { service: name, reason: note }) as Record<
+					string,
+					string
+				>
+			}))
+		);
 		return ok();
 	});
 }

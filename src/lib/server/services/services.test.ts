@@ -1,3 +1,4 @@
+import { noticeDeps } from '../test/factories.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -123,13 +124,19 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		expect(await getService(db, null, id, { locale: 'en' })).toBeNull();
 		expect((await getService(db, provider, id, { locale: 'en' }))?.reviewState).toBe('pending');
 		expect((await reviewQueue(db)).map((r) => r.id)).toContain(id);
-		expect(await decideReview(db, provider, id, { approve: true, note: '' }, opts)).toMatchObject({
+		expect(
+			await decideReview(noticeDeps(s), provider, id, { approve: true, note: '' }, opts)
+		).toMatchObject({
 			kind: 'forbidden'
 		});
-		expect(await decideReview(db, curator, id, { approve: false, note: '' }, opts)).toMatchObject({
+		expect(
+			await decideReview(noticeDeps(s), curator, id, { approve: false, note: '' }, opts)
+		).toMatchObject({
 			kind: 'invalid'
 		});
-		expect(await decideReview(db, curator, id, { approve: true, note: '' }, opts)).toEqual({
+		expect(
+			await decideReview(noticeDeps(s), curator, id, { approve: true, note: '' }, opts)
+		).toEqual({
 			ok: true
 		});
 		const found = await search({ q: 'residence permit' });
@@ -160,7 +167,13 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		// Still the approved version for the public until a curator decides.
 		expect((await search({ q: 'permanence' })).total).toBe(0);
 		expect(
-			await decideReview(db, curator, row.id, { approve: false, note: 'Please add hours' }, opts)
+			await decideReview(
+				noticeDeps(s),
+				curator,
+				row.id,
+				{ approve: false, note: 'Please add hours' },
+				opts
+			)
 		).toEqual({ ok: true });
 		expect((await getService(db, provider, row.id, { locale: 'en' }))?.reviewNote).toBe(
 			'Please add hours'
@@ -173,7 +186,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			{ ...fr, hours },
 			opts
 		);
-		await decideReview(db, curator, row.id, { approve: true, note: '' }, opts);
+		await decideReview(noticeDeps(s), curator, row.id, { approve: true, note: '' }, opts);
 		const inFrench = await search({ q: 'permanence' }, { locale: 'fr' });
 		expect(inFrench.items[0]).toMatchObject({
 			id: row.id,
@@ -247,7 +260,8 @@ describe.each(DATABASES)('services on $kind', (target) => {
 				}),
 				opts
 			);
-			if (r.ok) await decideReview(db, curator, r.value.id, { approve: true, note: '' }, opts);
+			if (r.ok)
+				await decideReview(noticeDeps(s), curator, r.value.id, { approve: true, note: '' }, opts);
 		}
 		const names = async (q: Record<string, string>, extra?: Parameters<typeof searchServices>[2]) =>
 			(await search(q, extra)).items.map((i) => i.name);
@@ -288,7 +302,13 @@ describe.each(DATABASES)('services on $kind', (target) => {
 			opts
 		);
 		if (helpline.ok)
-			await decideReview(db, curator, helpline.value.id, { approve: true, note: '' }, opts);
+			await decideReview(
+				noticeDeps(s),
+				curator,
+				helpline.value.id,
+				{ approve: true, note: '' },
+				opts
+			);
 		const withHelpline = await search({ need: 'food' }, { locale: 'en', origin: marseilleCentre });
 		expect(withHelpline.items.map((i) => [i.name, i.distanceKm === null])).toEqual([
 			['Food bank Marseille', false],
@@ -320,7 +340,7 @@ describe.each(DATABASES)('services on $kind', (target) => {
 		);
 		expect(r.ok).toBe(true);
 		const id = r.ok ? r.value.id : '';
-		await decideReview(db, curator, id, { approve: true, note: '' }, opts);
+		await decideReview(noticeDeps(s), curator, id, { approve: true, note: '' }, opts);
 		for (const [instant, open] of [
 			['2026-11-22T13:30:00Z', true], // Sunday 22:30 in Tokyo
 			['2026-11-22T20:59:00Z', true], // Monday 05:59

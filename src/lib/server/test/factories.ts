@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '#lib/accounts/roles.ts';
 import type { AppContext } from '../app/context.ts';
+export { noticeDeps } from '../app/context.ts';
 import { eq } from 'drizzle-orm';
 import { grantRole } from '../accounts/roles.ts';
 import { user } from '../accounts/schema.ts';

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { noticeDeps } from '#lib/server/app/context.ts';
 import { answerInvitation, invitationsFor } from '#lib/server/organisations/invitations.ts';
 import { answerAsPerson, referralsWaitingFor } from '#lib/server/referrals/person-confirmation.ts';
 import { readForm } from '#lib/http/read-form.ts';
@@ -34,9 +35,8 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
-		const { database } = await app();
 		const result = await answerInvitation(
-			database.db,
+			noticeDeps(await app()),
 			locals.user,
 			{ id: form.text('invitation').slice(0, 100) },
 			choice

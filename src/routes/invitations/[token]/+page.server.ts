@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { noticeDeps } from '#lib/server/app/context.ts';
 import { answerInvitation, invitationByToken } from '#lib/server/organisations/invitations.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
@@ -20,9 +21,8 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
-		const { database } = await app();
 		const result = await answerInvitation(
-			database.db,
+			noticeDeps(await app()),
 			locals.user,
 			{ token: params.token },
 			choice

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { noticeDeps } from '#lib/server/app/context.ts';
 import { getOrganisation } from '#lib/server/organisations/get-organisation.ts';
 import {
 	requestToJoin,
@@ -39,10 +40,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 
 async function orgId(slug: string, locals: App.Locals) {
 	idParam('slug', slug);
-	const { database } = await app();
-	const page = await getOrganisation(database.db, locals.user, slug.slice(0, 120));
+	const s = await app();
+	const page = await getOrganisation(s.database.db, locals.user, slug.slice(0, 120));
 	if (!page) error(404, 'Not found');
-	return { db: database.db, id: page.organisation.id };
+	return { db: s.database.db, deps: noticeDeps(s), id: page.organisation.id };
 }
 
 /** An operation's answer as the page shows it: a notice, or translated errors with their status. */
@@ -53,8 +54,8 @@ function answer(result: Result<unknown>, done: string, values?: Record<string, s
 export const actions: Actions = {
 	join: async ({ params, locals, url }) => {
 		if (!locals.user) redirect(303, signInFirst(url));
-		const { db, id } = await orgId(params.slug, locals);
-		return answer(await requestToJoin(db, locals.user, id), 'org_join_requested');
+		const { deps, id } = await orgId(params.slug, locals);
+		return answer(await requestToJoin(deps, locals.user, id), 'org_join_requested');
 	},
 	invite: async ({ params, locals, request, url }) => {
 		if (!locals.user) redirect(303, signInFirst(url));
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const { id } = await orgId(params.slug, locals);
 		const s = await app();
 		const deps = {
-			db: s.database.db,
+			...noticeDeps(s),
 			mailer: s.mailer,
 			sms: s.sms,
 			origin: s.config.origin,
@@ -77,9 +78,9 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const choice = form.text('answer') === 'accept' ? 'accept' : 'decline';
-		const { db } = await orgId(params.slug, locals);
+		const { deps } = await orgId(params.slug, locals);
 		const result = await answerInvitation(
-			db,
+			deps,
 			locals.user,
 			{ id: form.text('invitation').slice(0, 100) },
 			choice
@@ -104,10 +105,10 @@ export const actions: Actions = {
 		const change = form.text('change');
 		if (!MEMBERSHIP_CHANGES.includes(change as MembershipChange))
 			return fail(400, { errors: { form: 'error_generic' } });
-		const { db, id } = await orgId(params.slug, locals);
+		const { deps, id } = await orgId(params.slug, locals);
 		const userId = form.text('user').slice(0, 100);
 		return answer(
-			await setMembership(db, locals.user, id, userId, change as MembershipChange),
+			await setMembership(deps, locals.user, id, userId, change as MembershipChange),
 			'org_membership_saved'
 		);
 	},
@@ -124,7 +125,12 @@ export const actions: Actions = {
 	review: async ({ params, locals, request }) => {
 		const { data } = await readForm(request);
 		const decision = data.get('decision') === 'approved' ? 'approved' : 'rejected';
-		const { db, id } = await orgId(params.slug, locals);
-		return answer(await reviewOrganisation(db, locals.user, id, decision), 'org_reviewed');
+		const reason = String(data.get('reason') ?? '');
+		const { deps, id } = await orgId(params.slug, locals);
+		return answer(
+			await reviewOrganisation(deps, locals.user, id, decision, reason),
+			'org_reviewed',
+			{ reason }
+		);
 	}
 };

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { noticeDeps } from '#lib/server/app/context.ts';
 import { getReferral } from '#lib/server/referrals/get-referral.ts';
 import { changeStatus } from '#lib/server/referrals/transitions.ts';
 import { postMessage } from '#lib/server/referrals/thread.ts';
@@ -51,8 +52,7 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const form = await readForm(request);
 		const body = form.text('body');
-		const { database } = await app();
-		const result = await postMessage(database.db, locals.user, params.id, { body });
+		const result = await postMessage(noticeDeps(await app()), locals.user, params.id, { body });
 		return result.ok ? { done: 'referral_message_sent' } : failForm(result, { body });
 	}
 };

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { noticeDeps } from '#lib/server/app/context.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
 import { decideReview, reviewQueue } from '#lib/server/services/review.ts';
 import { readForm } from '#lib/http/read-form.ts';
@@ -16,15 +17,15 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	decide: async ({ locals, request }) => {
 		if (!isCurator(locals.user)) error(404, 'Not found');
-		const { database, config } = await app();
+		const s = await app();
 		const { data } = await readForm(request);
 		const id = String(data.get('service') ?? '').slice(0, 40);
 		const result = await decideReview(
-			database.db,
+			noticeDeps(s),
 			locals.user,
 			id,
 			{ approve: data.get('decision') === 'approve', note: String(data.get('note') ?? '') },
-			{ timeZone: config.serviceTimeZone }
+			{ timeZone: s.config.serviceTimeZone }
 		);
 		if (result.ok) return { done: 'review_done' };
 		// Each queued service has its own note field.
