@@ -2,13 +2,14 @@ import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
-import type { AppContext } from './context.ts';
+import type { PlatformContext } from '../platform/context.ts';
+import type { Notifier } from '../notifications/notifier.ts';
 
 /**
  * The platform's recurring jobs, run by the queue on its schedule (once across instances); each
  * decides itself whether anything is due, so running one again is harmless.
  */
-export const JOBS: Job<AppContext>[] = [
+export const JOBS: Job<PlatformContext & { notifier: Notifier }>[] = [
 	{
 		name: 'stale-services',
 		cron: '17 * * * *',
