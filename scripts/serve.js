@@ -42,6 +42,11 @@ const compress = compression({ threshold: 512 });
 const server = http.createServer((req, res) => {
 	req.headers['x-passerelle-proto'] = origin.protocol.slice(0, -1);
 	req.headers['x-passerelle-host'] = origin.host;
+	// SMS gateways post forms from their own servers, without an Origin header, and SvelteKit
+	// refuses cross-site form posts before any hook runs. This one endpoint is authenticated by its
+	// signature (services/sms/inbound-request.ts), not by cookies, so it is treated as same-origin.
+	if (req.method === 'POST' && req.url?.split('?')[0] === '/api/sms/inbound')
+		req.headers.origin = origin.origin;
 	compress(req, res, () => handler(req, res));
 });
 server.keepAliveTimeout = 65_000;

@@ -9,3 +9,5 @@ export const ADMIN = {
 	name: 'Ada Admin',
 	password: 'e2e admin passphrase'
 };
+/** The shared secret an SMS gateway signs inbound texts with (SMS_INBOUND_SECRET). */
+export const SMS_SECRET = 'e2e-inbound-sms-secret';

@@ -9,7 +9,7 @@ import process from 'node:process';
 import { startSmtp } from '../../support/smtp.ts';
 import { startSmsWebhook } from '../../support/sms-webhook.ts';
 import { startOidcProvider } from '../../support/oidc.ts';
-import { ADMIN, APP_ORIGIN, APP_PORT, MAILBOX_PORT, OIDC_PORT } from './ports.ts';
+import { ADMIN, APP_ORIGIN, APP_PORT, MAILBOX_PORT, OIDC_PORT, SMS_SECRET } from './ports.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'passerelle-e2e-'));
@@ -40,6 +40,7 @@ const env = {
 	DATA_DIR: dataDir,
 	SMTP_URL: smtp.url,
 	SMS_WEBHOOK_URL: sms.url,
+	SMS_INBOUND_SECRET: SMS_SECRET,
 	OIDC_PROVIDERS: JSON.stringify([
 		{
 			id: 'testid',

@@ -8,3 +8,4 @@ export * from '../countries/schema.ts';
 export * from '../places/schema.ts';
 export * from '../services/schema.ts';
 export * from '../referrals/schema.ts';
+export * from '../services/sms-schema.ts';

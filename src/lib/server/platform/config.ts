@@ -53,6 +53,11 @@ const schema = z.object({
 		.optional(),
 	MAIL_FROM: z.string().min(3).default('Passerelle <no-reply@localhost>'),
 	SMS_WEBHOOK_URL: z.url().optional(),
+	SMS_INBOUND_SECRET: z
+		.string()
+		.regex(/^\S+$/, 'must not contain spaces')
+		.min(16, 'must be at least 16 characters')
+		.optional(),
 	OIDC_PROVIDERS: oidcProviders.optional(),
 	SEED_DEMO: booleanString.optional(),
 	SEED_REFERENCE_DATA: booleanString.default(true),
@@ -107,6 +112,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		smtpUrl: c.SMTP_URL,
 		mailFrom: c.MAIL_FROM,
 		smsWebhookUrl: c.SMS_WEBHOOK_URL,
+		smsInboundSecret: c.SMS_INBOUND_SECRET,
 		oidcProviders: c.OIDC_PROVIDERS ?? [],
 		seedDemo: c.SEED_DEMO ?? embedded,
 		seedReferenceData: c.SEED_REFERENCE_DATA,

@@ -85,9 +85,10 @@ export function deliveryJob(
 				await deliver(row);
 			} catch (error) {
 				const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+				const forget = row.forgetRecipient && ctx.lastAttempt ? { recipient: '' } : {};
 				await db
 					.update(outbox)
-					.set({ status: 'failed', error: message, attempts: ctx.attempt })
+					.set({ status: 'failed', error: message, attempts: ctx.attempt, ...forget })
 					.where(eq(outbox.id, id));
 				logger.error(
 					{ err: message, outboxId: id, attempt: ctx.attempt, final: ctx.lastAttempt },
@@ -97,7 +98,13 @@ export function deliveryJob(
 			}
 			await db
 				.update(outbox)
-				.set({ status: 'sent', body: '', error: null, attempts: ctx.attempt })
+				.set({
+					status: 'sent',
+					body: '',
+					error: null,
+					attempts: ctx.attempt,
+					...(row.forgetRecipient ? { recipient: '' } : {})
+				})
 				.where(eq(outbox.id, id));
 		}
 	};

@@ -24,7 +24,9 @@ export const RULES = {
 	mailToAddress: { name: 'mail-address', limit: 3, windowSeconds: 3600 },
 	codeToNumberHour: { name: 'code-number-hour', limit: 5, windowSeconds: 3600 },
 	codeToNumberDay: { name: 'code-number-day', limit: 10, windowSeconds: 86_400 },
-	codeTriesPerNumber: { name: 'code-tries-number', limit: 10, windowSeconds: 600 }
+	codeTriesPerNumber: { name: 'code-tries-number', limit: 10, windowSeconds: 600 },
+	/** Texts one number sends to the services-by-SMS line: a person asking, not a pump. */
+	smsInbound: { name: 'sms-inbound', limit: 12, windowSeconds: 3600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */

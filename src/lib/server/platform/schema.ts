@@ -1,4 +1,13 @@
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+	bigserial,
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp
+} from 'drizzle-orm/pg-core';
 
 /** Deployment settings (branding, languages) as one JSON document per key. */
 export const setting = pgTable('setting', {
@@ -20,6 +29,8 @@ export const outbox = pgTable(
 		status: text('status', { enum: ['logged', 'queued', 'sent', 'failed'] }).notNull(),
 		error: text('error'),
 		attempts: integer('attempts').notNull().default(0),
+		/** Replies to inbound texts: the number is blanked once the message has left or given up. */
+		forgetRecipient: boolean('forget_recipient').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('outbox_created_idx').on(t.createdAt)]

@@ -6,8 +6,11 @@ import type { Queue } from './queue.ts';
 import { deliveryJob } from './mail.ts';
 
 export type Sms = { to: string; body: string };
-/** `tx`: as for e-mail (mail.ts), the transaction of the change the message is about. */
-export type SmsSender = { send(sms: Sms, opts?: { tx?: Tx }): Promise<void> };
+/**
+ * `tx`: as for e-mail (mail.ts), the transaction of the change the message is about. `forget`: the
+ * number is not kept once the message has left or given up (replies to people who texted in).
+ */
+export type SmsSender = { send(sms: Sms, opts?: { tx?: Tx; forget?: boolean }): Promise<void> };
 
 export type SmsGateway = { deliver(sms: Sms): Promise<void> };
 
@@ -32,11 +35,12 @@ export const SMS_JOB = 'deliver-sms';
 export function createSmsSender(db: Db, queue: Queue, gateway: SmsGateway | null): SmsSender {
 	return {
 		async send(sms, opts) {
-			const row = { channel: 'sms' as const, recipient: sms.to, body: sms.body };
+			const forgetRecipient = opts?.forget ?? false;
+			const row = { channel: 'sms' as const, recipient: sms.to, body: sms.body, forgetRecipient };
 			if (!gateway) {
 				const [kept] = await (opts?.tx ?? db)
 					.insert(outbox)
-					.values({ ...row, status: 'logged' })
+					.values({ ...row, recipient: forgetRecipient ? '' : sms.to, status: 'logged' })
 					.returning({ id: outbox.id });
 				logger.info(
 					{ outboxId: kept.id, channel: 'sms' },
