@@ -27,6 +27,10 @@ Commands:
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
+      Everything it adds is example content, marked and removed like the demo.
+  demo remove  Remove all example content (demo and generated members, organisations, their
+      services and places, and referrals that involve them) and nothing else, before a pilot.
+      A restart does not bring it back.
 
 With the embedded database, stop the server first: one process at a time opens it.`;
 
@@ -233,6 +237,20 @@ switch (command) {
 				);
 		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+		break;
+	}
+	case 'demo': {
+		if (rest[0] !== 'remove' || rest.length > 1) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { removeDemoContent } = await import('../src/lib/server/admin/demo-content.ts');
+		const result = await withApp((s) => removeDemoContent(s.database.db, 'command-line'));
+		const c = result.value;
+		console.log(
+			`Removed the example content: ${c.members} members, ${c.organisations} organisations, ` +
+				`${c.services} services and ${c.referrals} referrals.`
+		);
 		break;
 	}
 	default:

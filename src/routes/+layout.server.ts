@@ -4,6 +4,7 @@ import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
 import { unreadCount, UNREAD_SHOWN } from '#lib/server/notifications/notices.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
+import { demoContentRemains } from '#lib/server/admin/demo-content.ts';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { redirect } from '@sveltejs/kit';
 
@@ -16,11 +17,14 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 		redirect(303, localizeHref('/welcome'));
 	const { database } = await app();
 	const branding = await getBranding(database.db);
+	const isAdmin = can(locals.user, 'admin.view');
 	return {
 		user: locals.user ? { name: locals.user.name } : null,
 		// One indexed count per signed-in page; the header shows it only when there is news.
 		unread: locals.user ? await unreadCount(database.db, locals.user.id) : 0,
-		isAdmin: can(locals.user, 'admin.view'),
+		isAdmin,
+		// Administrators are reminded on every page while example content remains (two index probes).
+		demoRemains: isAdmin && route.id !== '/admin/demo' ? await demoContentRemains(database.db) : false,
 		unreadShown: UNREAD_SHOWN,
 		// Set by the rate-limit hook when it refused a form: the page says so above its content.
 		rateLimited: !!locals.rateLimited,

@@ -3,6 +3,8 @@ export type ProfileView = {
 	id: string;
 	name: string;
 	contentLocale: string;
+	/** Example content of the demo (shown as such, removable by an administrator). */
+	demo: boolean;
 	photo?: { version: string } | null;
 	headline?: string | null;
 	origin?: string[];

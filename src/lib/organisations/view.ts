@@ -7,4 +7,6 @@ export type OrganisationSummary = {
 	contentLocale: string;
 	status: string;
 	hasLogo: boolean;
+	/** Example content of the demo. */
+	demo: boolean;
 };

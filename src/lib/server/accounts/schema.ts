@@ -1,18 +1,30 @@
 import { boolean, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 // Tables read and written by better-auth (names and columns follow its Drizzle adapter).
-export const user = pgTable('user', {
-	id: text('id').primaryKey(),
-	name: text('name').notNull(),
-	email: text('email').notNull().unique(),
-	emailVerified: boolean('email_verified').notNull().default(false),
-	image: text('image'),
-	phoneNumber: text('phone_number').unique(),
-	phoneNumberVerified: boolean('phone_number_verified'),
-	locale: text('locale').notNull().default('en'),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
-});
+export const user = pgTable(
+	'user',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		email: text('email').notNull().unique(),
+		emailVerified: boolean('email_verified').notNull().default(false),
+		image: text('image'),
+		phoneNumber: text('phone_number').unique(),
+		phoneNumberVerified: boolean('phone_number_verified'),
+		locale: text('locale').notNull().default('en'),
+		/** An example person of the demo content (marked on every page, removable: seed/demo-removal). */
+		demo: boolean('demo').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	// Whether any example person is left: the administrators' banner asks on every page.
+	(t) => [
+		index('user_demo_idx')
+			.on(t.demo)
+			.where(sql`demo`)
+	]
+);
 
 export const session = pgTable(
 	'session',

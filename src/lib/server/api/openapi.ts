@@ -107,11 +107,15 @@ export function openApiDocument(origin: string) {
 				Member: {
 					type: 'object',
 					description: 'Fields the viewer may not see are absent.',
-					required: ['id', 'name', 'contentLocale'],
+					required: ['id', 'name', 'contentLocale', 'demo'],
 					properties: {
 						id: { type: 'string' },
 						name: { type: 'string' },
 						contentLocale: { type: 'string' },
+						demo: {
+							type: 'boolean',
+							description: 'An example person of the demo content, not a real one.'
+						},
 						headline: { type: ['string', 'null'] },
 						origin: { type: 'array', items: { type: 'string', description: 'ISO 3166-1 alpha-2' } },
 						residence: { type: ['string', 'null'] },
@@ -150,7 +154,11 @@ export function openApiDocument(origin: string) {
 						name: { type: 'string' },
 						kind: { type: 'string' },
 						countries: { type: 'array', items: { type: 'string' } },
-						contentLocale: { type: 'string' }
+						contentLocale: { type: 'string' },
+						demo: {
+							type: 'boolean',
+							description: 'An example organisation of the demo content, not a real one.'
+						}
 					}
 				}
 			}

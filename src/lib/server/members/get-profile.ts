@@ -10,6 +10,7 @@ import { toProfileView, type ProfileRow } from './profile-view.ts';
 export const profileColumns = {
 	id: user.id,
 	name: user.name,
+	demo: user.demo,
 	listed: memberProfile.listed,
 	visibility: memberProfile.visibility,
 	contentLocale: memberProfile.contentLocale,

@@ -5,7 +5,7 @@ import { memberProfile } from './schema.ts';
 
 export type HomeMembers = {
 	memberCount: number;
-	members: { id: string; name: string; headline: string; contentLocale: string }[];
+	members: { id: string; name: string; headline: string; contentLocale: string; demo: boolean }[];
 };
 
 /** The members the home page shows: public profiles only, and a headline only where it is public. */
@@ -15,6 +15,7 @@ export async function homeMembers(db: Db): Promise<HomeMembers> {
 		.select({
 			id: user.id,
 			name: user.name,
+			demo: user.demo,
 			headline: memberProfile.headline,
 			visibility: memberProfile.visibility,
 			contentLocale: memberProfile.contentLocale
@@ -30,6 +31,7 @@ export async function homeMembers(db: Db): Promise<HomeMembers> {
 			id: m.id,
 			name: m.name,
 			contentLocale: m.contentLocale,
+			demo: m.demo,
 			headline: m.visibility.headline === 'public' ? (m.headline ?? '') : ''
 		}))
 	};

@@ -19,6 +19,8 @@ export type ProfileRow = {
 	interests: string[];
 	bio: string | null;
 	links: ProfileLink[];
+	/** An example person of the demo content. */
+	demo?: boolean;
 };
 
 /** Maps a stored profile to what this viewer may see; null when the profile itself is hidden. */
@@ -30,7 +32,12 @@ export function toProfileView(
 ): ProfileView | null {
 	if (!canSee(viewer, row.listed)) return null;
 	const see = (field: string) => canSee(viewer, row.visibility[field] ?? 'nobody');
-	const view: ProfileView = { id: row.id, name: row.name, contentLocale: row.contentLocale };
+	const view: ProfileView = {
+		id: row.id,
+		name: row.name,
+		contentLocale: row.contentLocale,
+		demo: row.demo ?? false
+	};
 	if (see('photo')) view.photo = row.photo ? { version: row.photo.version } : null;
 	if (see('headline')) view.headline = row.headline;
 	if (see('origin')) view.origin = row.originCountries;

@@ -5,6 +5,7 @@ import type { Actor } from '../accounts/policy.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery, queryTokens } from '../search/text-match.ts';
 import { labelsFor } from '../esco/search-esco.ts';
+import { demoUserIds } from '../accounts/demo-accounts.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 import { CAP, listStatement, textStatement, type Audience, type TextShape } from './search-sql.ts';
 
@@ -115,9 +116,19 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 	const seen = new Set<string>();
 	rows = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
-	const labels = await labelsFor(db, [...new Set(rows.flatMap((r) => r.expertise))], language);
+	const [labels, demo] = await Promise.all([
+		labelsFor(db, [...new Set(rows.flatMap((r) => r.expertise))], language),
+		demoUserIds(
+			db,
+			rows.map((r) => r.id)
+		)
+	]);
 	const items = rows
-		.map((r) => toProfileView(r as ProfileRow, viewerFor(r.id), labels, { bio: false }))
+		.map((r) =>
+			toProfileView({ ...(r as ProfileRow), demo: demo.has(r.id) }, viewerFor(r.id), labels, {
+				bio: false
+			})
+		)
 		.filter((v) => v !== null);
 	const lowerBound = rows[0]?.lowerBound ?? false;
 	const total = Number(rows[0]?.total ?? 0);

@@ -44,6 +44,7 @@ export async function getOrganisation(db: Db, actor: Actor, slug: string) {
 			sectors: org.sectors,
 			website: org.website,
 			contentLocale: org.contentLocale,
+			demo: org.demo,
 			logo: org.logo
 				? { version: org.logo.version, width: org.logo.width, height: org.logo.height }
 				: null,

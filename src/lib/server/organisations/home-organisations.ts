@@ -9,7 +9,8 @@ export async function homeOrganisations(db: Db) {
 			slug: organisation.slug,
 			name: organisation.name,
 			description: organisation.description,
-			contentLocale: organisation.contentLocale
+			contentLocale: organisation.contentLocale,
+			demo: organisation.demo
 		})
 		.from(organisation)
 		.where(publicOrganisation())

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+	boolean,
 	index,
 	jsonb,
 	pgTable,
@@ -41,6 +42,8 @@ export const organisation = pgTable(
 			.default('approved'),
 		/** Why an administrator did not approve it: shown to its admins (required to reject). */
 		reviewNote: text('review_note'),
+		/** Example content (with its services and places): marked everywhere, removable in one go. */
+		demo: boolean('demo').notNull().default(false),
 		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
 		nameKey: text('name_key').notNull().default(''),
 		search: tsvector('search'),
@@ -51,7 +54,8 @@ export const organisation = pgTable(
 		index('organisation_name_idx').on(t.name),
 		index('organisation_status_idx').on(t.status),
 		index('organisation_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
-		index('organisation_search_idx').using('gin', t.search)
+		index('organisation_search_idx').using('gin', t.search),
+		index('organisation_demo_idx').on(t.demo).where(sql`demo`)
 	]
 );
 

@@ -15,7 +15,8 @@ export const summaryColumns = {
 	countries: organisation.countries,
 	contentLocale: organisation.contentLocale,
 	status: organisation.status,
-	logo: organisation.logo
+	logo: organisation.logo,
+	demo: organisation.demo
 };
 
 /** Approved organisations by name and description (same matching as members), type and country. */
@@ -45,7 +46,8 @@ export async function searchOrganisations(db: Db, query: DirectoryQuery) {
 		countries: r.countries,
 		contentLocale: r.contentLocale,
 		status: r.status,
-		hasLogo: !!r.logo
+		hasLogo: !!r.logo,
+		demo: r.demo
 	}));
 	return { items, total: rows[0]?.total ?? 0, page: query.page, perPage: query.per_page };
 }

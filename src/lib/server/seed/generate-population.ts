@@ -72,7 +72,8 @@ export async function generatePopulation(
 				name,
 				email: `${id}@generated.invalid`,
 				emailVerified: true,
-				locale: pick(LOCALES)
+				locale: pick(LOCALES),
+				demo: true
 			});
 			profile.listed = pick(LISTED);
 			profiles.set(id, profile);
@@ -100,6 +101,7 @@ export async function generatePopulation(
 				description,
 				countries: [pick(words.residenceCountries), pick(words.originCountries)],
 				status: 'approved' as const,
+				demo: true,
 				...organisationSearch(name, description)
 			});
 		}

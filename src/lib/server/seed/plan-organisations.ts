@@ -72,6 +72,7 @@ export async function planOrganisations(
 				countryCode: c.country,
 				countries: [c.country],
 				status: 'approved',
+				demo: true,
 				...organisationSearch(name, description)
 			});
 		}

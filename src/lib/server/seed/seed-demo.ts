@@ -27,6 +27,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 					id: randomUUID(),
 					...o,
 					countries: [o.countryCode],
+					demo: true,
 					...organisationSearch(o.name, o.description)
 				})
 				.onConflictDoNothing();
@@ -39,7 +40,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			// Demo members have no password or phone: they can be read, not signed in as.
 			await tx
 				.insert(user)
-				.values({ id, name: m.name, email, emailVerified: true, locale: m.contentLocale });
+				.values({
+					id,
+					name: m.name,
+					email,
+					emailVerified: true,
+					locale: m.contentLocale,
+					demo: true
+				});
 			const base = emptyProfile(m.name, m.contentLocale);
 			await writeProfile(tx as unknown as Db, id, {
 				...base,

@@ -47,7 +47,8 @@ export async function getService(
 			service,
 			organisationName: organisation.name,
 			organisationSlug: organisation.slug,
-			organisationStatus: organisation.status
+			organisationStatus: organisation.status,
+			demo: organisation.demo
 		})
 		.from(service)
 		.innerJoin(organisation, eq(organisation.id, service.organisationId))
@@ -90,6 +91,7 @@ export async function getService(
 		organisationName: row.organisationName,
 		organisationSlug: row.organisationSlug,
 		organisationStatus: row.organisationStatus,
+		demo: row.demo,
 		status: s.status,
 		published: s.published,
 		reviewState: s.reviewState,

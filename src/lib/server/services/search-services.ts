@@ -110,6 +110,7 @@ const columns = {
 	verifiedAt: sql<string | Date | null>`r.verified_at`,
 	organisationName: sql<string>`r.organisation_name`,
 	organisationSlug: sql<string>`r.organisation_slug`,
+	demo: sql<boolean | null>`r.organisation_demo`,
 	total: sql<string | number>`r.total`,
 	openings: sql<Opening[] | string>`r.openings`
 };
@@ -190,6 +191,7 @@ export async function searchServices(
 				verifiedAt: r.verifiedAt === null ? null : new Date(r.verifiedAt),
 				organisationName: r.organisationName,
 				organisationSlug: r.organisationSlug,
+				demo: r.demo === true,
 				distanceKm: r.km === null ? null : Number(r.km),
 				openNow: isOpenAt(openingsOf(r), at)
 			};

@@ -220,7 +220,7 @@ export function serviceSearchStatement(shape: ServiceShape, values: ServiceSearc
 	return sql`with ${pageAndTotal(shape, parameters(values))}
 		select page.pos, page.id, page.km, s.short_code, s.doc, s.content_locale, s.translations,
 			s.status, s.term_ids, s.languages, s.free, s.verified_at,
-			o.name organisation_name, o.slug organisation_slug, total.n total,
+			o.name organisation_name, o.slug organisation_slug, o.demo organisation_demo, total.n total,
 			(select coalesce(json_agg(json_build_object('dow', op.dow, 'opens', op.opens,
 				'closes', op.closes, 'timeZone', op.time_zone, 'validFrom', op.valid_from,
 				'validTo', op.valid_to)), '[]'::json)

@@ -74,6 +74,7 @@ export async function organizationsById(db: Db, ids: string[]): Promise<Map<stri
 				name: organisation.name,
 				description: organisation.description,
 				website: organisation.website,
+				demo: organisation.demo,
 				extra: organisationHsds.doc
 			})
 			.from(organisation)
@@ -81,9 +82,12 @@ export async function organizationsById(db: Db, ids: string[]): Promise<Map<stri
 			.where(inArray(organisation.id, part));
 		for (const r of rows) {
 			const extra = withoutNulls({ ...((r.extra as HsdsObject | null) ?? {}) });
-			for (const key of ['id', 'name', 'description', 'locations', 'services']) delete extra[key];
+			for (const key of ['id', 'name', 'description', 'locations', 'services', 'demo'])
+				delete extra[key];
 			const doc: HsdsObject = { id: r.id, name: r.name, description: r.description, ...extra };
 			if (r.website) doc.website = r.website;
+			// Not an HSDS field (HSDS objects take extra properties): example content says so.
+			if (r.demo) doc.demo = true;
 			out.set(r.id, doc);
 		}
 	}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { DATABASES, testServices } from '../test/databases.ts';
+import { buildActor, buildMember } from '../test/factories.ts';
+import type { AppContext } from '../app/context.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
+import { savedService, service } from '../services/schema.ts';
+import { saveForLater } from '../services/saved-services.ts';
+import { searchServices } from '../services/search-services.ts';
+import { searchOrganisations } from '../organisations/search-organisations.ts';
+import { searchMembers } from '../members/search-members.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
+import { serviceQuery } from '#lib/services/search-query.ts';
+import { directoryQuery } from '#lib/members/directory.ts';
+import { auditLog } from '../platform/schema.ts';
+import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
+
+describe.each(DATABASES)('example content on $kind', (target) => {
+	let s: AppContext;
+	let admin: Actor;
+	let person: Actor;
+	const realOrg = randomUUID();
+
+	beforeAll(async () => {
+		s = await testServices(target, { SEED_DEMO: 'true' });
+		const made = await buildMember(s, { roles: ['administrator'] });
+		admin = { id: made.id, roles: ['member', 'administrator'] };
+		person = await buildActor(s);
+		const db = s.database.db;
+		await db
+			.insert(organisation)
+			.values({ id: realOrg, slug: 'real-aid', name: 'Real aid', kind: 'ngo' });
+		// A real person ties themselves to the examples: joins one, saves one of its services.
+		const [demoOrg] = await db
+			.select({ id: organisation.id })
+			.from(organisation)
+			.where(eq(organisation.slug, 'maison-des-diasporas'));
+		await db
+			.insert(organisationMember)
+			.values({ organisationId: demoOrg.id, userId: person!.id, role: 'member', status: 'active' });
+		const [demoService] = await db
+			.select({ id: service.id })
+			.from(service)
+			.where(eq(service.organisationId, demoOrg.id))
+			.limit(1);
+		expect((await saveForLater(db, person, demoService.id)).ok).toBe(true);
+	});
+	afterAll(() => s.database.close());
+
+	it('is marked in searches and the APIs they feed', async () => {
+		const db = s.database.db;
+		const services = await searchServices(db, serviceQuery.parse({}), { locale: 'en' });
+		expect(services.items.length).toBeGreaterThan(0);
+		expect(services.items.every((i) => i.demo)).toBe(true);
+		const orgs = await searchOrganisations(db, directoryQuery.parse({ type: 'organisations' }));
+		expect(orgs.items.find((o) => o.slug === 'real-aid')?.demo).toBe(false);
+		expect(orgs.items.find((o) => o.slug === 'jusoor-amman')?.demo).toBe(true);
+		const members = await searchMembers(db, null, directoryQuery.parse({}), 'en');
+		expect(members.items.length).toBeGreaterThan(0);
+		expect(members.items.every((m) => m.demo)).toBe(true);
+		expect(await demoContentRemains(db)).toBe(true);
+	});
+
+	it('is removed by an administrator, all of it and nothing else, and does not come back', async () => {
+		const db = s.database.db;
+		expect(await removeDemoContent(db, person)).toMatchObject({ ok: false, kind: 'forbidden' });
+		const before = await demoContentCounts(db);
+		expect(before).toMatchObject({ members: 8, organisations: 4 });
+		expect(before.services).toBeGreaterThan(10);
+		const [{ n: usersBefore }] = await db.select({ n: count() }).from(user);
+
+		const removed = await removeDemoContent(db, admin);
+		expect(removed).toEqual({ ok: true, value: before });
+		expect(await demoContentCounts(db)).toEqual({
+			members: 0,
+			organisations: 0,
+			services: 0,
+			referrals: 0
+		});
+		expect(await demoContentRemains(db)).toBe(false);
+		// Real accounts and the real organisation stay; the person loses only the ties.
+		const [{ n: usersAfter }] = await db.select({ n: count() }).from(user);
+		expect(usersAfter).toBe(usersBefore - 8);
+		for (const id of [admin!.id, person!.id])
+			expect(await db.select().from(user).where(eq(user.id, id))).toHaveLength(1);
+		expect(await db.select().from(organisation).where(eq(organisation.id, realOrg))).toHaveLength(
+			1
+		);
+		expect(
+			await db.select().from(organisationMember).where(eq(organisationMember.userId, person!.id))
+		).toHaveLength(0);
+		expect(
+			await db.select().from(savedService).where(eq(savedService.userId, person!.id))
+		).toHaveLength(0);
+		const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'demo.remove'));
+		expect(audit[0]).toMatchObject({ actorId: admin!.id, detail: before });
+		// The next start does not seed the examples again.
+		expect(await seedDemo(db)).toBe(false);
+		expect((await demoContentCounts(db)).organisations).toBe(0);
+	});
+});

@@ -1,0 +1,99 @@
+import { count, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
+import { user } from '../accounts/schema.ts';
+import { can, type Actor } from '../accounts/policy.ts';
+import { organisation } from '../organisations/schema.ts';
+import { service } from '../services/schema.ts';
+import { referral } from '../referrals/schema.ts';
+import { setting } from '../platform/schema.ts';
+import { writeAudit } from '../platform/audit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
+
+export type DemoCounts = {
+	members: number;
+	organisations: number;
+	services: number;
+	/** Referrals that involve an example organisation or service (they go with it). */
+	referrals: number;
+};
+
+const demoOrganisations = sql`(select id from organisation where demo)`;
+
+/** Whether any example content is left (the administrators' banner): two indexed lookups. */
+export async function demoContentRemains(db: Db): Promise<boolean> {
+	const [row] = rowsOf<{ remains: boolean }>(
+		await db.execute(
+			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo)) as remains`
+		)
+	);
+	return Boolean(row?.remains);
+}
+
+/** What removing the example content takes away. */
+export async function demoContentCounts(db: Db): Promise<DemoCounts> {
+	const [[members], [organisations], [services], [referrals]] = await Promise.all([
+		db.select({ n: count() }).from(user).where(eq(user.demo, true)),
+		db.select({ n: count() }).from(organisation).where(eq(organisation.demo, true)),
+		db
+			.select({ n: count() })
+			.from(service)
+			.where(inArray(service.organisationId, demoOrganisations)),
+		db
+			.select({ n: count() })
+			.from(referral)
+			.where(
+				or(
+					inArray(referral.fromOrganisationId, demoOrganisations),
+					inArray(referral.toOrganisationId, demoOrganisations)
+				)
+			)
+	]);
+	return {
+		members: Number(members.n),
+		organisations: Number(organisations.n),
+		services: Number(services.n),
+		referrals: Number(referrals.n)
+	};
+}
+
+/**
+ * Removes every example member, organisation, service and place, and the referrals between them,
+ * in one transaction, and nothing else: real accounts that joined, saved or referred to an example
+ * lose only that tie. The seeding markers stay, so a restart does not bring the examples back.
+ * `actor` null is the command line (`npm run passerelle -- demo remove`).
+ */
+export async function removeDemoContent(
+	db: Db,
+	actor: Actor | 'command-line'
+): Promise<Result<DemoCounts>> {
+	if (actor !== 'command-line' && !can(actor, 'admin.manage-settings')) return failure('forbidden');
+	return ok(
+		await db.transaction(async (tx) => {
+			const counts = await demoContentCounts(tx as unknown as Db);
+			await tx
+				.delete(referral)
+				.where(
+					or(
+						inArray(referral.fromOrganisationId, demoOrganisations),
+						inArray(referral.toOrganisationId, demoOrganisations)
+					)
+				);
+			// Services, places, memberships, invitations and saved services go with their organisation.
+			await tx.delete(organisation).where(eq(organisation.demo, true));
+			// Profiles, sessions and notices go with their account.
+			await tx.delete(user).where(eq(user.demo, true));
+			await tx
+				.insert(setting)
+				.values({ key: 'demo_removed', value: new Date().toISOString() })
+				.onConflictDoUpdate({ target: setting.key, set: { value: new Date().toISOString() } });
+			await writeAudit(tx, {
+				actorId: actor === 'command-line' ? null : actor!.id,
+				action: 'demo.remove',
+				subjectType: 'platform',
+				detail: counts
+			});
+			return counts;
+		})
+	);
+}
