@@ -24,7 +24,8 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 		unread: locals.user ? await unreadCount(database.db, locals.user.id) : 0,
 		isAdmin,
 		// Administrators are reminded on every page while example content remains (two index probes).
-		demoRemains: isAdmin && route.id !== '/admin/demo' ? await demoContentRemains(database.db) : false,
+		demoRemains:
+			isAdmin && route.id !== '/admin/demo' ? await demoContentRemains(database.db) : false,
 		unreadShown: UNREAD_SHOWN,
 		// Set by the rate-limit hook when it refused a form: the page says so above its content.
 		rateLimited: !!locals.rateLimited,

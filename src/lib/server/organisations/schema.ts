@@ -55,7 +55,9 @@ export const organisation = pgTable(
 		index('organisation_status_idx').on(t.status),
 		index('organisation_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
 		index('organisation_search_idx').using('gin', t.search),
-		index('organisation_demo_idx').on(t.demo).where(sql`demo`)
+		index('organisation_demo_idx')
+			.on(t.demo)
+			.where(sql`demo`)
 	]
 );
 

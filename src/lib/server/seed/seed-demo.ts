@@ -38,16 +38,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
 			if (existing.length) continue;
 			const id = randomUUID();
 			// Demo members have no password or phone: they can be read, not signed in as.
-			await tx
-				.insert(user)
-				.values({
-					id,
-					name: m.name,
-					email,
-					emailVerified: true,
-					locale: m.contentLocale,
-					demo: true
-				});
+			await tx.insert(user).values({
+				id,
+				name: m.name,
+				email,
+				emailVerified: true,
+				locale: m.contentLocale,
+				demo: true
+			});
 			const base = emptyProfile(m.name, m.contentLocale);
 			await writeProfile(tx as unknown as Db, id, {
 				...base,
