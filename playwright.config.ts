@@ -27,7 +27,7 @@ export default defineConfig({
 		{
 			name: 'no-javascript',
 			testMatch:
-				/(sign-up-email|profile-nojs|services-nojs|places|saved-services|notifications|demo-content)\.spec\.ts/,
+				/(sign-up-email|profile-nojs|services-nojs|places|saved-services|notifications|demo-content|bulk-approval)\.spec\.ts/,
 			use: { javaScriptEnabled: false },
 			dependencies: ['setup']
 		}

@@ -188,3 +188,38 @@ export async function reviewOrganisation(
 	});
 	return ok();
 }
+
+/** Most organisations one bulk approval takes (the form lists the pending ones). */
+export const BULK_REVIEW_LIMIT = 100;
+
+/**
+ * Approves several pending organisations at once, each in its own transaction (and with its own
+ * notices), so one that another administrator decided meanwhile does not stop the rest. Returns
+ * the names of those approved and of those left as they were.
+ */
+export async function approveOrganisations(
+	deps: NoticeDeps,
+	actor: Actor,
+	ids: string[]
+): Promise<Result<{ approved: string[]; skipped: string[] }>> {
+	if (!actor?.roles.includes('administrator')) return failure('forbidden');
+	// Names, for the page to say what was done; ids that match nothing are left out.
+	const wanted = [...new Set(ids)].slice(0, BULK_REVIEW_LIMIT);
+	if (!wanted.length) return failure('invalid', { organisations: 'error_bulk_none_selected' });
+	const approved: string[] = [];
+	const skipped: string[] = [];
+	for (const id of wanted) {
+		const [row] = await deps.db
+			.select({ status: organisation.status, name: organisation.name })
+			.from(organisation)
+			.where(eq(organisation.id, id));
+		if (!row) continue;
+		if (row.status !== 'pending') {
+			skipped.push(row.name);
+			continue;
+		}
+		const result = await reviewOrganisation(deps, actor, id, 'approved');
+		(result.ok ? approved : skipped).push(row.name);
+	}
+	return ok({ approved, skipped });
+}

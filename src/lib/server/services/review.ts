@@ -170,3 +170,34 @@ export async function confirmAccurate(
 	});
 	return ok();
 }
+
+/** Most services one bulk approval takes. */
+export const BULK_APPROVE_LIMIT = 100;
+
+/**
+ * Approves several queued services at once, each in its own transaction (with its notices), so
+ * one decided meanwhile by another curator does not stop the rest. Returns the names of those
+ * approved and of those that were no longer waiting.
+ */
+export async function approveServices(
+	deps: NoticeDeps,
+	actor: Actor,
+	ids: string[],
+	opts: { timeZone: string; now?: Date }
+): Promise<Result<{ approved: string[]; skipped: string[] }>> {
+	if (!isCurator(actor)) return failure('forbidden');
+	const wanted = [...new Set(ids)].slice(0, BULK_APPROVE_LIMIT);
+	if (!wanted.length) return failure('invalid', { services: 'error_bulk_none_selected' });
+	const approved: string[] = [];
+	const skipped: string[] = [];
+	const names = await deps.db
+		.select({ id: service.id, name: service.name, pending: service.pending })
+		.from(service)
+		.where(inArray(service.id, wanted));
+	for (const row of names) {
+		const result = await decideReview(deps, actor, row.id, { approve: true, note: '' }, opts);
+		const name = (row.pending as ServiceVersion | null)?.doc.name ?? row.name;
+		(result.ok ? approved : skipped).push(name);
+	}
+	return ok({ approved, skipped });
+}

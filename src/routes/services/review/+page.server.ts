@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { noticeDeps } from '#lib/server/app/context.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
-import { decideReview, reviewQueue } from '#lib/server/services/review.ts';
+import { approveServices, decideReview, reviewQueue } from '#lib/server/services/review.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 
@@ -15,6 +15,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
+	/** Several queued services approved at once; returning one needs its own note, below it. */
+	approveSelected: async ({ locals, request }) => {
+		if (!isCurator(locals.user)) error(404, 'Not found');
+		const s = await app();
+		const { data } = await readForm(request);
+		const ids = data.getAll('service').map((v) => String(v).slice(0, 40));
+		const result = await approveServices(noticeDeps(s), locals.user, ids, {
+			timeZone: s.config.serviceTimeZone
+		});
+		return result.ok ? result.value : failForm(result);
+	},
 	decide: async ({ locals, request }) => {
 		if (!isCurator(locals.user)) error(404, 'Not found');
 		const s = await app();
