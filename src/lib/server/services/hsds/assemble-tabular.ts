@@ -115,12 +115,32 @@ function attachAnywhere(
 
 function notAttached(b: Bundle, row: Row, field: string) {
 	const source = b.sources.get(row);
+	const ids = field
+		.split('/')
+		.map((key) => row[key])
+		.filter((v) => typeof v === 'string' && v);
 	if (source)
 		b.warnings.push({
 			...source,
 			field,
-			message: 'names no row of this package; not imported'
+			message: ids.length
+				? `names ${ids.join(', ')}, which no row of this package has; not imported`
+				: 'names no row of this package; not imported'
 		});
+}
+
+/**
+ * A reference the row cannot do without (a capacity's unit, a link's location) that names no row
+ * of the package: an error naming the file, row, column and the missing id, instead of the schema's
+ * "must have required property" about the object it would have been.
+ */
+function missingTarget(b: Bundle, row: Row, field: string, table: string) {
+	const source = b.sources.get(row) ?? { file: '', row: 0 };
+	b.errors.push({
+		...source,
+		field,
+		message: `names ${table} ${String(row[field])}, which is not in the package (no row of its ${table} table has this id)`
+	});
 }
 
 /** Builds full HSDS documents from the package's rows, then flattens them into the bundle. */
@@ -164,6 +184,8 @@ export function assembleTables(b: Bundle, tables: Tables) {
 	for (const capacity of tables.get('service_capacity') ?? []) {
 		const unit = find('unit', capacity.unit_id);
 		if (unit) capacity.unit = unit;
+		else if (typeof capacity.unit_id === 'string' && capacity.unit_id)
+			missingTarget(b, capacity, 'unit_id', 'unit');
 	}
 	const links = tables.get('service_at_location');
 	for (const link of links ?? []) {

@@ -86,9 +86,16 @@ export async function checkBundle(
 		issues.push({ ...locate(b, source, doc, pointer), message });
 
 	const termRefs: { id: string; source: Source; doc: unknown; at: string }[] = [];
+	// A missing object whose id column named no row is already reported, with the id: the schema's
+	// "must have required property 'unit'" at the same row would only repeat it, less clearly.
+	const named = new Set(b.errors.map((e) => `${e.file}\u0000${e.row}\u0000${e.field}`));
 	for (const r of b.records) {
-		for (const issue of validateHsds(r.kind, r.doc))
+		for (const issue of validateHsds(r.kind, r.doc)) {
+			const at = locate(b, r.source, r.doc, issue.path);
+			const required = issue.message.startsWith('must have required property');
+			if (required && named.has(`${at.file}\u0000${at.row}\u0000${at.field}_id`)) continue;
 			report(r.source, r.doc, issue.path, issue.message);
+		}
 		walk(r.doc, (obj, at, key) => {
 			for (const [field, value] of Object.entries(obj))
 				if (LINK_FIELDS.has(field) && typeof value === 'string' && UNSAFE_LINK.test(value))

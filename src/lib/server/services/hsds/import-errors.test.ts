@@ -153,6 +153,29 @@ describe.each(DATABASES)('HSDS import refusals on $kind', (target) => {
 		expect(errors).toHaveLength(4);
 	});
 
+	it("a capacity whose unit_id names no unit (as in Open Referral's own example package)", async () => {
+		const tables = tabular();
+		const unit = randomUUID();
+		tables['service_capacity.csv'] = [
+			{
+				id: randomUUID(),
+				service_id: tables['services.csv'][0].id,
+				unit_id: unit,
+				available: '3',
+				updated: '2024-01-01T00:00:00Z'
+			}
+		];
+		const errors = await refused(await tabularPackage(tempDir(), tables));
+		expect(errors).toEqual([
+			{
+				file: 'service_capacity.csv',
+				row: 1,
+				field: 'unit_id',
+				message: `names unit ${unit}, which is not in the package (no row of its unit table has this id)`
+			}
+		]);
+	});
+
 	it('broken CSV quoting', async () => {
 		const tables = tabular();
 		const rest = { ...tables };
