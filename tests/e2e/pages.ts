@@ -25,10 +25,12 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
 	{ path: '/account/waiting', who: 'member' },
+	{ path: '/account/notifications', who: 'member' },
 	{ path: '/profile', who: 'member' },
 	{ path: '/profile?esco=nurse', who: 'member' },
 	{ path: '/organisations/new', who: 'member' },
 	{ path: '/referrals', who: 'member' },
+	{ path: '/referrals/new?service=:service', who: 'member' },
 	{ path: '/admin', who: 'admin' },
 	{ path: '/admin/people', who: 'admin' },
 	{ path: '/admin/settings', who: 'admin' },
@@ -36,6 +38,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/admin/outbox', who: 'admin' },
 	{ path: '/admin/referrals', who: 'admin' },
 	{ path: '/admin/audit', who: 'admin' },
+	{ path: '/admin/demo', who: 'admin' },
 	{ path: '/services/review', who: 'admin' }
 ];
 
