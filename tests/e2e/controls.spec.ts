@@ -16,3 +16,17 @@ test('radio buttons look like radio buttons, beside their labels, on a phone', a
 	await label.click();
 	await expect(radio).toBeChecked();
 });
+
+test('on a phone, the first screen of the service search shows the need picker and the first result', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	for (const locale of ['en', 'ar']) {
+		await page.goto(`/${locale}/services?need=legal&place=Paris`);
+		const need = (await page.locator('#need').boundingBox())!;
+		const first = (await page.locator('main ul.cards > li').first().boundingBox())!;
+		expect(need.y + need.height, locale).toBeLessThanOrEqual(740);
+		// At least the first result's name is on the first screen, without scrolling.
+		expect(first.y + 24, locale).toBeLessThanOrEqual(740);
+	}
+});

@@ -10,7 +10,8 @@ test('a member proposes an organisation, an administrator approves it, another m
 	await page.locator('#f-name').fill('Association des Sénégalais de Lyon');
 	await page.locator('#f-kind').selectOption('diaspora_association');
 	await page.locator('#f-description').fill('Entraide, **culture** et accueil.');
-	await page.locator('#f-countries').selectOption(['FR', 'SN']);
+	await page.getByLabel('Country 1', { exact: true }).selectOption('FR');
+	await page.getByLabel('Country 2', { exact: true }).selectOption('SN');
 	await page.getByLabel('Culture').check();
 	await page.getByRole('button', { name: 'Send for approval' }).click();
 	await expect(page.getByRole('status').first()).toContainText('Waiting for approval');

@@ -29,7 +29,8 @@ async function propose(page: Page, status: Status) {
 	await page.locator('#f-name').fill(o.name);
 	await page.locator('#f-kind').selectOption('ngo');
 	await page.locator('#f-description').fill(o.description);
-	await page.locator('#f-countries').selectOption(COUNTRIES);
+	for (const [i, code] of COUNTRIES.entries())
+		await page.locator(`#f-countries-${i}`).selectOption(code);
 	await page.getByRole('button', { name: 'Send for approval' }).click();
 	await expect(page.getByRole('status').first()).toContainText('Waiting for approval');
 	const url = page.url().replace(/\?.*$/, '');
