@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { approvedOrganisation } from './services-manage.ts';
-import { accessibilityProblems } from './support.ts';
+import { accessibilityProblems, signedInPage } from './support.ts';
 
 // Runs with JavaScript and without (both projects): places are found by name, in any of the
 // four languages, without coordinates typed by anyone.
@@ -71,4 +71,41 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	await page.getByLabel('Longitude').fill('4,8800');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toHaveText('Place saved.');
+
+	// A service there closes for lunch on Mondays: two openings that day, shown as two ranges.
+	const service = `${name} papers desk`;
+	await page.getByRole('link', { name: 'Add a service' }).click();
+	await page.getByLabel('Name', { exact: true }).fill(service);
+	await page.getByLabel('What the service offers').fill('Help with papers; closed at lunch.');
+	await page.getByLabel('Documents to bring (one per line)').fill('None');
+	await page.getByRole('checkbox', { name: 'Legal aid and documentation' }).check();
+	await page.getByRole('checkbox', { name: /Welcome desk/ }).check();
+	await page.getByLabel('Opens Monday').fill('09:00');
+	await page.getByLabel('Closes Monday').fill('12:00');
+	await page.getByLabel('Opens again Monday').fill('11:00');
+	await page.getByLabel('Closes again Monday').fill('17:30');
+	await page.getByRole('button', { name: 'Save' }).click();
+	// Overlapping openings are refused, with what was typed kept.
+	await expect(page.locator('.summary')).toContainText('a second opening starts after the first');
+	await expect(page.getByLabel('Closes again Monday')).toHaveValue('17:30');
+	await page.getByLabel('Opens again Monday').fill('14:00');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toContainText('A curator will review it');
+	await page
+		.getByRole('row', { name: new RegExp(service) })
+		.getByRole('link', { name: service, exact: true })
+		.click();
+	const serviceUrl = page.url();
+	const curator = await signedInPage(browser);
+	await curator.goto('/en/services/review');
+	await curator
+		.locator('section.review', { hasText: service })
+		.getByRole('button', { name: 'Approve and publish' })
+		.click();
+	await curator.context().close();
+	const visitor = await (await browser.newContext()).newPage();
+	await visitor.goto(serviceUrl);
+	await expect(visitor.locator('main')).toContainText('09:00–12:00');
+	await expect(visitor.locator('main')).toContainText('14:00–17:30');
+	await visitor.context().close();
 });

@@ -27,7 +27,9 @@ export function serviceFormData(data: FormData) {
 		locationIds: data.getAll('locationIds').map(String).slice(0, 60),
 		hours: Array.from({ length: 7 }, (_, i) => ({
 			opens: text(`opens-${i}`),
-			closes: text(`closes-${i}`)
+			closes: text(`closes-${i}`),
+			opens2: text(`opens2-${i}`),
+			closes2: text(`closes2-${i}`)
 		})),
 		hoursNote: text('hoursNote')
 	};

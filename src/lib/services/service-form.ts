@@ -86,7 +86,17 @@ export const serviceForm = z
 			z.string().regex(/^\+?[0-9 ()-]{5,25}$/, 'error_phone_invalid')
 		]),
 		locationIds: z.array(uuid).max(50),
-		hours: z.array(z.object({ opens: time, closes: time })).length(7),
+		/** Per day, one opening and an optional second one (after a lunch break). */
+		hours: z
+			.array(
+				z.object({
+					opens: time,
+					closes: time,
+					opens2: time.default(''),
+					closes2: time.default('')
+				})
+			)
+			.length(7),
 		hoursNote: line(200, 'error_service_text_invalid')
 	})
 	.refine((v) => v.minimumAge === null || v.maximumAge === null || v.minimumAge <= v.maximumAge, {
@@ -96,7 +106,13 @@ export const serviceForm = z
 	.refine(
 		(v) =>
 			v.hours.every(
-				(h) => (h.opens === '') === (h.closes === '') && (h.opens === '' || h.opens !== h.closes)
+				(h) =>
+					(h.opens === '') === (h.closes === '') &&
+					(h.opens === '' || h.opens !== h.closes) &&
+					(h.opens2 === '') === (h.closes2 === '') &&
+					(h.opens2 === '' || (h.opens !== '' && h.opens2 !== h.closes2)) &&
+					// The second opening starts once the first has closed, the same day.
+					(h.opens2 === '' || (h.closes > h.opens && h.opens2 >= h.closes))
 			),
 		{
 			message: 'error_service_time_invalid',

@@ -82,16 +82,22 @@ export function serviceDocFrom(
 function schedulesFrom(input: ServiceInput, serviceId: string, previous: HsdsSchedule[]) {
 	const weekly: HsdsSchedule[] = [];
 	input.hours.forEach((h, i) => {
-		if (!h.opens) return;
-		weekly.push({
-			id: previous[weekly.length]?.id ?? randomUUID(),
-			service_id: serviceId,
-			freq: 'WEEKLY',
-			wkst: 'MO',
-			byday: DAYS[i],
-			opens_at: h.opens,
-			closes_at: h.closes
-		});
+		const ranges: [string, string][] = [
+			[h.opens, h.closes],
+			[h.opens2 ?? '', h.closes2 ?? '']
+		];
+		for (const [opens, closes] of ranges) {
+			if (!opens) continue;
+			weekly.push({
+				id: previous[weekly.length]?.id ?? randomUUID(),
+				service_id: serviceId,
+				freq: 'WEEKLY',
+				wkst: 'MO',
+				byday: DAYS[i],
+				opens_at: opens,
+				closes_at: closes
+			});
+		}
 	});
 	if (input.hoursNote) {
 		if (weekly[0]) weekly[0].description = input.hoursNote;
@@ -100,16 +106,25 @@ function schedulesFrom(input: ServiceInput, serviceId: string, previous: HsdsSch
 	return weekly;
 }
 
-/** The form's weekly hours back from HSDS schedules (the first interval of each day). */
+/** The form's weekly hours back from HSDS schedules (the first two intervals of each day, in order). */
 export function hoursFrom(schedules: HsdsSchedule[]) {
-	const hours = DAYS.map(() => ({ opens: '', closes: '' }));
+	const byDay = DAYS.map(() => [] as [string, string][]);
 	for (const s of schedules) {
+		if (!s.opens_at || !s.closes_at) continue;
 		for (const day of (s.byday ?? '').split(',')) {
 			const i = DAYS.indexOf(day.trim().toUpperCase().slice(-2) as (typeof DAYS)[number]);
-			if (i >= 0 && !hours[i].opens && s.opens_at && s.closes_at)
-				hours[i] = { opens: s.opens_at.slice(0, 5), closes: s.closes_at.slice(0, 5) };
+			if (i >= 0) byDay[i].push([s.opens_at.slice(0, 5), s.closes_at.slice(0, 5)]);
 		}
 	}
+	const hours = byDay.map((ranges) => {
+		const [first, second] = ranges.sort(([a], [b]) => a.localeCompare(b));
+		return {
+			opens: first?.[0] ?? '',
+			closes: first?.[1] ?? '',
+			opens2: second?.[0] ?? '',
+			closes2: second?.[1] ?? ''
+		};
+	});
 	return { hours, note: schedules.find((s) => s.description)?.description ?? '' };
 }
 

@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			email: '',
 			phone: '',
 			locationIds: [],
-			hours: Array.from({ length: 7 }, () => ({ opens: '', closes: '' })),
+			hours: Array.from({ length: 7 }, () => ({ opens: '', closes: '', opens2: '', closes2: '' })),
 			hoursNote: ''
 		}
 	};
