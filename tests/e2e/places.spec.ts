@@ -89,6 +89,7 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	await expect(page.locator('.summary')).toContainText('a second opening starts after the first');
 	await expect(page.getByLabel('Closes again Monday')).toHaveValue('17:30');
 	await page.getByLabel('Opens again Monday').fill('14:00');
+	await page.getByLabel('Closed on these dates').fill('2027-01-01\n2027-08-02 – 2027-08-20');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText('A curator will review it');
 	await page
@@ -107,5 +108,6 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	await visitor.goto(serviceUrl);
 	await expect(visitor.locator('main')).toContainText('09:00–12:00');
 	await expect(visitor.locator('main')).toContainText('14:00–17:30');
+	await expect(visitor.locator('main')).toContainText(/Closed on: .*2027/);
 	await visitor.context().close();
 });

@@ -31,7 +31,8 @@ export function serviceFormData(data: FormData) {
 			opens2: text(`opens2-${i}`),
 			closes2: text(`closes2-${i}`)
 		})),
-		hoursNote: text('hoursNote')
+		hoursNote: text('hoursNote'),
+		closures: String(data.get('closures') ?? '').slice(0, 2000)
 	};
 }
 

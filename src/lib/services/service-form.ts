@@ -1,3 +1,4 @@
+import { parseClosures } from './closures.ts';
 import { z } from 'zod';
 import { hasHiddenCharacters, normaliseText } from '#lib/accounts/text-rules.ts';
 import { isCountryCode, isLanguageCode } from '#lib/members/codes.ts';
@@ -97,7 +98,13 @@ export const serviceForm = z
 				})
 			)
 			.length(7),
-		hoursNote: line(200, 'error_service_text_invalid')
+		hoursNote: line(200, 'error_service_text_invalid'),
+		/** Dates the service is closed, one per line ("2026-12-25", "2026-08-01 – 2026-08-15"). */
+		closures: z
+			.string()
+			.max(1500, 'error_service_closures_invalid')
+			.default('')
+			.refine((v) => parseClosures(v) !== null, 'error_service_closures_invalid')
 	})
 	.refine((v) => v.minimumAge === null || v.maximumAge === null || v.minimumAge <= v.maximumAge, {
 		message: 'error_service_age_invalid',

@@ -12,7 +12,7 @@ import {
 	taxonomyTerm
 } from './schema.ts';
 import { textsFor } from './service-texts.ts';
-import { isOpenAt } from './openings.ts';
+import { closedOn, isOpenAt } from './openings.ts';
 
 /**
  * The service behind a short link, when the actor may see it: otherwise null, so a short link of a
@@ -106,6 +106,16 @@ export async function getService(
 		verifiedAt: s.verifiedAt,
 		updatedAt: s.updatedAt,
 		openNow: isOpenAt(openings, opts.now ?? new Date()),
+		closedToday: closedOn(openings, opts.now ?? new Date()),
+		// Closed dates still to come (or under way), soonest first.
+		closures: openings
+			.filter(
+				(o) =>
+					o.dow === 0 && (o.validTo ?? '') >= (opts.now ?? new Date()).toISOString().slice(0, 10)
+			)
+			.map((o) => ({ from: o.validFrom ?? '', to: o.validTo ?? o.validFrom ?? '' }))
+			.sort((a, b) => a.from.localeCompare(b.from))
+			.filter((c, i, all) => i === 0 || c.from !== all[i - 1].from || c.to !== all[i - 1].to),
 		openings,
 		locations,
 		staff,

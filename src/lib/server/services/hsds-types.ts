@@ -17,6 +17,9 @@ export type HsdsSchedule = Extra & {
 	valid_to?: string | null;
 	timezone?: number | null;
 	description?: string | null;
+	notes?: string | null;
+	/** Passerelle's mark of a closure (dates with no opening at all), beside `notes: 'closed'`. */
+	closed?: boolean;
 };
 
 export type HsdsLanguage = Extra & { id: string; name?: string | null; code?: string | null };

@@ -1,5 +1,9 @@
 import type { HsdsSchedule } from './hsds-types.ts';
 
+/**
+ * A weekly interval (dow 1–7), or a closure (dow 0, opens = closes = 0): the dates from validFrom
+ * to validTo on which the service does not open at all, whatever its weekly hours say.
+ */
 export type Opening = {
 	dow: number;
 	opens: number;
@@ -33,6 +37,19 @@ export function offsetZone(offset: number): string | null {
 export function openingsFrom(schedules: HsdsSchedule[], fallbackZone: string): Opening[] {
 	const out: Opening[] = [];
 	for (const s of schedules) {
+		if (isClosure(s)) {
+			const timeZone = (typeof s.timezone === 'number' && offsetZone(s.timezone)) || fallbackZone;
+			const from = s.valid_from!.slice(0, 10);
+			out.push({
+				dow: 0,
+				opens: 0,
+				closes: 0,
+				timeZone,
+				validFrom: from,
+				validTo: s.valid_to?.slice(0, 10) || from
+			});
+			continue;
+		}
 		if (s.freq && s.freq.toUpperCase() !== 'WEEKLY') continue;
 		const opens = minutes(s.opens_at);
 		const closes = minutes(s.closes_at);
@@ -92,8 +109,28 @@ export function localTime(at: Date, timeZone: string) {
 	};
 }
 
-/** Whether any interval is open at `at` (each in its own time zone). */
+/** A schedule that closes the service on dates: no times, a first date, and Passerelle's mark. */
+export function isClosure(s: HsdsSchedule) {
+	return (
+		(s.closed === true || s.notes === 'closed') &&
+		!s.opens_at &&
+		!s.closes_at &&
+		/^\d{4}-\d{2}-\d{2}/.test(s.valid_from ?? '')
+	);
+}
+
+/** Whether a closure covers the day `at` falls on where the service is. */
+export function closedOn(openings: Opening[], at: Date): boolean {
+	return openings.some((o) => {
+		if (o.dow !== 0) return false;
+		const { date } = localTime(at, o.timeZone);
+		return date >= (o.validFrom ?? '') && date <= (o.validTo ?? o.validFrom ?? '');
+	});
+}
+
+/** Whether any interval is open at `at` (each in its own time zone), on no closed date. */
 export function isOpenAt(openings: Opening[], at: Date): boolean {
+	if (closedOn(openings, at)) return false;
 	return openings.some((o) => {
 		const local = localTime(at, o.timeZone);
 		if (o.validFrom && local.date < o.validFrom.slice(0, 10)) return false;

@@ -123,7 +123,10 @@ function openNow(p: P): SQL {
 		and op.dow = extract(isodow from ${local}) and op.opens <= ${minute} and op.closes > ${minute}
 		and (op.valid_from is null or op.valid_from = '' or ${local}::date >= op.valid_from::date)
 		and (op.valid_to is null or op.valid_to = '' or ${local}::date <= op.valid_to::date)
-		offset 0)`;
+		offset 0)
+		and not exists (select 1 from service_opening c where c.service_id = s.id and c.dow = 0
+			and (${p.at} at time zone c.time_zone)::date between c.valid_from::date and c.valid_to::date
+			offset 0)`;
 }
 
 const from = sql`service s join organisation o on o.id = s.organisation_id`;

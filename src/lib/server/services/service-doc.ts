@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { closuresText, parseClosures } from '#lib/services/closures.ts';
+import { isClosure } from './openings.ts';
 import { DAYS, type LocationInput, type ServiceInput } from '#lib/services/service-form.ts';
 import { languageName } from '#lib/members/codes.ts';
 import type { HsdsLocation, HsdsSchedule, HsdsService } from './hsds-types.ts';
@@ -103,12 +105,28 @@ function schedulesFrom(input: ServiceInput, serviceId: string, previous: HsdsSch
 		if (weekly[0]) weekly[0].description = input.hoursNote;
 		else weekly.push({ id: randomUUID(), service_id: serviceId, description: input.hoursNote });
 	}
+	// Closed dates: HSDS schedules with dates and no times, marked for Passerelle (openings.ts).
+	for (const c of parseClosures(input.closures ?? '') ?? [])
+		weekly.push({
+			id: randomUUID(),
+			service_id: serviceId,
+			valid_from: c.from,
+			valid_to: c.to,
+			notes: 'closed',
+			closed: true
+		});
 	return weekly;
 }
 
 /** The form's weekly hours back from HSDS schedules (the first two intervals of each day, in order). */
 export function hoursFrom(schedules: HsdsSchedule[]) {
 	const byDay = DAYS.map(() => [] as [string, string][]);
+	const closures = schedules
+		.filter(isClosure)
+		.map((s) => ({
+			from: s.valid_from!.slice(0, 10),
+			to: (s.valid_to || s.valid_from)!.slice(0, 10)
+		}));
 	for (const s of schedules) {
 		if (!s.opens_at || !s.closes_at) continue;
 		for (const day of (s.byday ?? '').split(',')) {
@@ -125,7 +143,11 @@ export function hoursFrom(schedules: HsdsSchedule[]) {
 			closes2: second?.[1] ?? ''
 		};
 	});
-	return { hours, note: schedules.find((s) => s.description)?.description ?? '' };
+	return {
+		hours,
+		note: schedules.find((s) => s.description && !isClosure(s))?.description ?? '',
+		closures: closuresText(closures.sort((a, b) => a.from.localeCompare(b.from)))
+	};
 }
 
 export function locationDocFrom(

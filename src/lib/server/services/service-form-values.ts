@@ -34,7 +34,7 @@ export async function serviceFormValues(
 	const inDoc = locale === version.contentLocale;
 	const base = baseTexts(doc);
 	const texts = inDoc ? base : { ...blankTexts(), ...(version.translations[locale] ?? {}) };
-	const { hours, note } = hoursFrom(doc.schedules ?? []);
+	const { hours, note, closures } = hoursFrom(doc.schedules ?? []);
 	const values: Omit<ServiceInput, 'minimumAge' | 'maximumAge'> & {
 		minimumAge: number | null;
 		maximumAge: number | null;
@@ -52,7 +52,8 @@ export async function serviceFormValues(
 		phone: doc.phones?.[0]?.number ?? '',
 		locationIds: version.locationIds,
 		hours,
-		hoursNote: note
+		hoursNote: note,
+		closures
 	};
 	return { values, contentLocale: version.contentLocale, baseName: base.name, row };
 }

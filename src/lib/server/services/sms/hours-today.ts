@@ -1,4 +1,4 @@
-import { localTime, type Opening } from '../openings.ts';
+import { closedOn, localTime, type Opening } from '../openings.ts';
 
 const clock = (minute: number) =>
 	`${Math.floor(minute / 60) % 24}:${String(minute % 60).padStart(2, '0')}`;
@@ -13,7 +13,10 @@ const validOn = (o: Opening, date: string) =>
  */
 export function hoursToday(openings: Opening[], now: Date): string | null {
 	if (!openings.length) return null;
-	const { dow, date } = localTime(now, openings[0].timeZone);
+	if (closedOn(openings, now)) return '';
+	const weekly = openings.filter((o) => o.dow > 0);
+	if (!weekly.length) return null;
+	const { dow, date } = localTime(now, weekly[0].timeZone);
 	const tomorrow = (dow % 7) + 1;
 	const today = openings
 		.filter((o) => o.dow === dow && validOn(o, date))

@@ -118,6 +118,8 @@ describe("today's hours", () => {
 
 	it('says closed today, or nothing when the service gives no hours', () => {
 		expect(hoursToday([o(1, 540, 720)], wednesday)).toBe('');
+		const closure = { ...o(0, 0, 0), validFrom: '2026-12-01', validTo: '2026-12-03' };
+		expect(hoursToday([o(3, 540, 720), closure], wednesday)).toBe('');
 		expect(hoursToday([], wednesday)).toBeNull();
 	});
 });

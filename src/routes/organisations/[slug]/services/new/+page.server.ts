@@ -34,7 +34,8 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			phone: '',
 			locationIds: [],
 			hours: Array.from({ length: 7 }, () => ({ opens: '', closes: '', opens2: '', closes2: '' })),
-			hoursNote: ''
+			hoursNote: '',
+			closures: ''
 		}
 	};
 };

@@ -141,4 +141,49 @@ describe.each(DATABASES)('a lunch break on $kind', (target) => {
 		const values = await serviceFormValues(db, orgId, saved.value.id, null);
 		expect(values?.values.hours[0]).toEqual(hours[0]);
 	});
+
+	it('closed dates override the weekly hours: not open, said on the page, and kept by the form', async () => {
+		const db = s.database.db;
+		const hours = Array(7).fill({ ...closed, opens: '09:00', closes: '17:00' });
+		const saved = await saveService(
+			db,
+			staff,
+			{ organisationId: orgId, serviceId: null },
+			{
+				...form(hours),
+				texts: { ...form(hours).texts, name: 'Desk closed for the holidays' },
+				closures: '2026-12-24 – 2026-12-26\n2026-11-30'
+			},
+			opts
+		);
+		if (!saved.ok) throw new Error(JSON.stringify(saved));
+		await decideReview(noticeDeps(s), curator, saved.value.id, { approve: true, note: '' }, opts);
+		const openAt = async (utc: string) =>
+			(
+				await searchServices(db, serviceQuery.parse({ open: '1' }), {
+					locale: 'en',
+					at: new Date(utc)
+				})
+			).items.some((i) => i.id === saved.value.id);
+		// No place: the deployment's time zone (UTC here). Tuesday 1 December: open; the closed days not.
+		expect(await openAt('2026-12-01T10:00:00Z')).toBe(true);
+		expect(await openAt('2026-11-30T10:00:00Z')).toBe(false);
+		expect(await openAt('2026-12-25T10:00:00Z')).toBe(false);
+		const page = await getService(db, null, saved.value.id, {
+			locale: 'en',
+			now: new Date('2026-12-25T10:00:00Z')
+		});
+		expect(page).toMatchObject({
+			openNow: false,
+			closedToday: true,
+			closures: [{ from: '2026-12-24', to: '2026-12-26' }]
+		});
+		expect(weeklySlots(page!.openings)[0].slots).toEqual(['09:00–17:00']);
+		const values = await serviceFormValues(db, orgId, saved.value.id, null);
+		expect(values?.values.closures).toBe('2026-11-30\n2026-12-24 – 2026-12-26');
+		expect(
+			serviceForm.safeParse({ ...form(hours), closures: '2026-12-26 – 2026-12-24' }).error
+				?.issues[0].message
+		).toBe('error_service_closures_invalid');
+	});
 });
