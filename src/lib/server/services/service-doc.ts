@@ -121,12 +121,10 @@ function schedulesFrom(input: ServiceInput, serviceId: string, previous: HsdsSch
 /** The form's weekly hours back from HSDS schedules (the first two intervals of each day, in order). */
 export function hoursFrom(schedules: HsdsSchedule[]) {
 	const byDay = DAYS.map(() => [] as [string, string][]);
-	const closures = schedules
-		.filter(isClosure)
-		.map((s) => ({
-			from: s.valid_from!.slice(0, 10),
-			to: (s.valid_to || s.valid_from)!.slice(0, 10)
-		}));
+	const closures = schedules.filter(isClosure).map((s) => ({
+		from: s.valid_from!.slice(0, 10),
+		to: (s.valid_to || s.valid_from)!.slice(0, 10)
+	}));
 	for (const s of schedules) {
 		if (!s.opens_at || !s.closes_at) continue;
 		for (const day of (s.byday ?? '').split(',')) {
