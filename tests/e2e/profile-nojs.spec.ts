@@ -28,6 +28,12 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 	await expect(page.locator('.prose strong')).toHaveText('newcomers');
 	await expect(page.locator('.prose script')).toHaveCount(0);
 	await expect(page.getByText('Liège')).toBeVisible();
+	// Her own view speaks to her, and says who sees each line.
+	await expect(page.locator('dl.facts')).toContainText('Country where you live');
+	await expect(page.locator('dl.facts dd', { hasText: 'Algeria' })).toContainText(
+		'Shown to: Everyone'
+	);
+	await expect(page.locator('main .notice')).toContainText('Shown to: Members only');
 	const profileUrl = page.url();
 
 	// Another member finds her by name (with a typo-free accent-less query) but not by the hidden city.
@@ -41,6 +47,10 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 	await otherPage.goto(profileUrl);
 	await expect(otherPage.getByText('Pharmacist and volunteer interpreter')).toBeVisible();
 	await expect(otherPage.getByText('Liège')).toHaveCount(0);
+	// Others read about her, in the third person, and nothing about who sees what.
+	await expect(otherPage.locator('dl.facts')).toContainText('Comes from');
+	await expect(otherPage.locator('dl.facts')).not.toContainText('where you live');
+	await expect(otherPage.locator('main')).not.toContainText('Shown to');
 
 	// A visitor cannot see a members-only profile at all.
 	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();

@@ -5,6 +5,9 @@ export type ProfileView = {
 	contentLocale: string;
 	/** Example content of the demo (shown as such, removable by an administrator). */
 	demo: boolean;
+	/** Only for the profile's owner: who sees the profile, and each field. */
+	listed?: 'public' | 'members' | 'nobody';
+	visibility?: Record<string, 'public' | 'members' | 'nobody'>;
 	photo?: { version: string } | null;
 	headline?: string | null;
 	origin?: string[];

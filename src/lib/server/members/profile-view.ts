@@ -38,6 +38,10 @@ export function toProfileView(
 		contentLocale: row.contentLocale,
 		demo: row.demo ?? false
 	};
+	if (viewer === 'owner') {
+		view.listed = row.listed;
+		view.visibility = row.visibility;
+	}
 	if (see('photo')) view.photo = row.photo ? { version: row.photo.version } : null;
 	if (see('headline')) view.headline = row.headline;
 	if (see('origin')) view.origin = row.originCountries;
