@@ -1,4 +1,4 @@
-import { count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, not, or } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { can, type Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
@@ -6,6 +6,26 @@ import { writeAudit } from '../platform/audit.ts';
 import { auditLog } from '../platform/schema.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** What an entry records, as "key: value" pairs (identifiers and counts only, never texts). */
+function detailText(detail: unknown): string | null {
+	if (detail == null) return null;
+	if (typeof detail !== 'object' || Array.isArray(detail)) return JSON.stringify(detail);
+	return Object.entries(detail as Record<string, unknown>)
+		.filter(([, v]) => v !== null && v !== undefined && v !== '')
+		.map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+		.join(' · ');
+}
+
+/** Entries that only record someone reading: an administrator may hide their own. */
+export const READING_ACTIONS = [
+	'audit.read',
+	'people.list',
+	'outbox.read',
+	'referral.view',
+	'referral.list',
+	'referral.export'
+];
 
 /**
  * The audit log for administrators, newest first, optionally for one kind of subject. Reading it
@@ -15,10 +35,19 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function readAuditLog(
 	db: Db,
 	actor: Actor,
-	query: { subjectType?: string; page: number }
+	query: { subjectType?: string; page: number; hideOwnReads?: boolean }
 ) {
 	if (!actor || !can(actor, 'admin.read-audit')) return null;
-	const where = query.subjectType ? eq(auditLog.subjectType, query.subjectType) : undefined;
+	const where = and(
+		query.subjectType ? eq(auditLog.subjectType, query.subjectType) : undefined,
+		query.hideOwnReads
+			? or(
+					isNull(auditLog.actorId),
+					not(eq(auditLog.actorId, actor.id)),
+					not(inArray(auditLog.action, READING_ACTIONS))
+				)
+			: undefined
+	);
 	const [{ total }] = await db.select({ total: count() }).from(auditLog).where(where);
 	const rows = await db
 		.select({
@@ -58,7 +87,7 @@ export async function readAuditLog(
 			action: r.action,
 			subjectType: r.subjectType,
 			subjectId: r.subjectId,
-			detail: r.detail == null ? null : JSON.stringify(r.detail),
+			detail: detailText(r.detail),
 			createdAt: r.createdAt.toISOString()
 		}))
 	};

@@ -10,10 +10,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		1,
 		Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1)
 	);
+	const hideOwnReads = url.searchParams.get('mine') === 'hide';
 	const log = await readAuditLog(database.db, locals.user, {
 		subjectType: /^[a-z_]+$/.test(subject) ? subject : undefined,
-		page
+		page,
+		hideOwnReads
 	});
 	if (!log) error(403, 'Forbidden');
-	return { ...log, subject, page };
+	return { ...log, subject, page, hideOwnReads };
 };
