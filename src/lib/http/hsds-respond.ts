@@ -56,7 +56,7 @@ export function hsdsOpenApiResponse(origin: string) {
 				title: 'Passerelle HSDS API',
 				version: '3.1',
 				description:
-					'Open Referral HSDS 3.1 read API: services published by approved organisations, their organizations, locations and taxonomy.',
+					'Open Referral HSDS 3.1 read API: services published by approved organisations, their organizations, locations and taxonomy. postcode matches the postal codes of the places listed here, and proximity (metres) is measured from the centre of the places with that postcode.',
 				license: {
 					name: 'CC BY-SA 4.0 (HSDS specification)',
 					url: 'https://creativecommons.org/licenses/by-sa/4.0/'

@@ -28,20 +28,34 @@ import {
 const id = textId;
 
 /** The query string of every list endpoint (HSDS names; parameters it does not know are ignored). */
-export const hsdsQuery = z.object({
-	search: z.string().trim().max(200).optional(),
-	page: z.coerce.number().int().min(1).max(100_000).default(1),
-	per_page: z.coerce.number().int().min(1).max(100).default(50),
-	taxonomy_term_id: id.optional(),
-	taxonomy_id: id.optional(),
-	organization_id: id.optional(),
-	parent_id: id.optional(),
-	top_only: z
-		.enum(['true', 'false'])
-		.transform((v) => v === 'true')
-		.optional(),
-	modified_after: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional()
-});
+export const hsdsQuery = z
+	.object({
+		search: z.string().trim().max(200).optional(),
+		page: z.coerce.number().int().min(1).max(100_000).default(1),
+		per_page: z.coerce.number().int().min(1).max(100).default(50),
+		taxonomy_term_id: id.optional(),
+		taxonomy_id: id.optional(),
+		organization_id: id.optional(),
+		parent_id: id.optional(),
+		top_only: z
+			.enum(['true', 'false'])
+			.transform((v) => v === 'true')
+			.optional(),
+		modified_after: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),
+		/** A postal code: services at a place with that postcode (or around it, with `proximity`). */
+		postcode: z
+			.string()
+			.trim()
+			.max(20)
+			.regex(/^[\p{L}\p{N} -]+$/u, 'a postcode is letters, digits, spaces and hyphens')
+			.optional(),
+		/** Metres from the centre of the postcode's places (HSDS API reference). */
+		proximity: z.coerce.number().int().min(1).max(1_000_000).optional()
+	})
+	.refine((q) => q.proximity === undefined || q.postcode !== undefined, {
+		message: 'proximity is measured from a postcode: give postcode too',
+		path: ['proximity']
+	});
 export type HsdsQuery = z.output<typeof hsdsQuery>;
 
 export function parseHsdsQuery(url: URL) {
@@ -79,6 +93,32 @@ export function hsdsPage(contents: HsdsObject[], total: number, q: HsdsQuery): H
 const offset = (q: HsdsQuery) => (q.page - 1) * q.per_page;
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** A postcode as compared: without spaces, in capitals ("69 003", "sw1a 1aa" → "69003", "SW1A1AA"). */
+const postcodeKey = (postcode: string) => postcode.replace(/[\s-]/g, '').toUpperCase();
+
+/** Whether the place `locationId` names has the postcode among its addresses. */
+const hasPostcode = (location: SQL, key: string) =>
+	sql`exists (select 1 from service_location pl, jsonb_array_elements(coalesce(pl.doc->'addresses', '[]'::jsonb)) a
+		where pl.id = ${location} and upper(regexp_replace(coalesce(a->>'postal_code', ''), '[[:space:]-]', '', 'g')) = ${key})`;
+
+/**
+ * The place `location` is at the postcode (HSDS `postcode`), or within `proximity` metres of the
+ * centre of the places that have it: Passerelle has no postcode list of its own, so a postcode no
+ * place has finds nothing.
+ */
+function atPostcode(location: SQL, q: HsdsQuery): SQL | undefined {
+	if (!q.postcode) return undefined;
+	const key = postcodeKey(q.postcode);
+	if (q.proximity === undefined) return hasPostcode(location, key);
+	return sql`exists (select 1 from service_location l,
+		(select avg(c.latitude) lat, avg(c.longitude) lon from service_location c
+			where c.latitude is not null and ${hasPostcode(sql`c.id`, key)}) centre
+		where l.id = ${location} and l.latitude is not null and centre.lat is not null
+			and 12742000 * asin(sqrt(power(sin(radians(l.latitude - centre.lat) / 2), 2)
+				+ cos(radians(centre.lat)) * cos(radians(l.latitude))
+				* power(sin(radians(l.longitude - centre.lon) / 2), 2))) <= ${q.proximity})`;
+}
+
 /** Visible services matching the query's service filters (also used for their organizations and links). */
 function serviceFilter(q: HsdsQuery, opts: { modified?: boolean } = { modified: true }): SQL {
 	const conditions: SQL[] = [visibleService()];
@@ -93,6 +133,11 @@ function serviceFilter(q: HsdsQuery, opts: { modified?: boolean } = { modified: 
 	if (q.organization_id) conditions.push(eq(service.organisationId, q.organization_id));
 	if (q.modified_after && opts.modified)
 		conditions.push(gte(service.updatedAt, new Date(q.modified_after)));
+	const place = atPostcode(sql`x.location_id`, q);
+	if (place)
+		conditions.push(
+			sql`exists (select 1 from service_at_location x where x.service_id = ${service.id} and ${place})`
+		);
 	return and(...conditions) as SQL;
 }
 
@@ -171,7 +216,10 @@ export async function getOrganization(db: Db, organizationId: string): Promise<H
 }
 
 function linkFilter(q: HsdsQuery): SQL {
-	const conditions = [serviceFilter(q, {})];
+	// The link's own place must be at the postcode, not merely one of its service's places.
+	const conditions = [serviceFilter({ ...q, postcode: undefined, proximity: undefined }, {})];
+	const place = atPostcode(sql`${serviceAtLocation.locationId}`, q);
+	if (place) conditions.push(place);
 	if (q.modified_after) {
 		const after = new Date(q.modified_after);
 		conditions.push(
