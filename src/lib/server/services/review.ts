@@ -190,11 +190,13 @@ export async function approveServices(
 	if (!wanted.length) return failure('invalid', { services: 'error_bulk_none_selected' });
 	const approved: string[] = [];
 	const skipped: string[] = [];
-	const names = await deps.db
+	const rows = await deps.db
 		.select({ id: service.id, name: service.name, pending: service.pending })
 		.from(service)
 		.where(inArray(service.id, wanted));
-	for (const row of names) {
+	// In the order they were ticked (the queue's order), whatever order the database returns.
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	for (const row of wanted.flatMap((id) => byId.get(id) ?? [])) {
 		const result = await decideReview(deps, actor, row.id, { approve: true, note: '' }, opts);
 		const name = (row.pending as ServiceVersion | null)?.doc.name ?? row.name;
 		(result.ok ? approved : skipped).push(name);
