@@ -14,9 +14,10 @@ Commands:
       Create the first administrator (or promote an existing account). Without --password,
       one is generated and printed once.
   import esco DIR [--language CODE]  Import ESCO CSVs (occupations_<lang>.csv, skills_<lang>.csv).
-  import hsds PATH [--time-zone ZONE]
+  import hsds PATH [--time-zone ZONE] [--skip-invalid]
       Import Open Referral HSDS 3.1: a JSON file (service, organization, list or array) or a
-      directory with datapackage.json and CSVs. Nothing is stored if any record is invalid.
+      directory with datapackage.json and CSVs. Nothing is stored if any record is invalid, unless
+      --skip-invalid: then every valid record is imported and those left out are listed.
       ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
   export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
   jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
@@ -85,7 +86,11 @@ switch (command) {
 		const { positionals, values } = parseArgs({
 			args: rest,
 			allowPositionals: true,
-			options: { language: { type: 'string' }, 'time-zone': { type: 'string' } }
+			options: {
+				language: { type: 'string' },
+				'time-zone': { type: 'string' },
+				'skip-invalid': { type: 'boolean' }
+			}
 		});
 		const [what, dir] = positionals;
 		if (!['esco', 'hsds'].includes(what) || !dir || positionals.length > 2) {
@@ -95,7 +100,10 @@ switch (command) {
 		if (what === 'hsds') {
 			const { importHsds } = await import('../src/lib/server/services/hsds/import.ts');
 			const result = await withApp((s) =>
-				importHsds(s.database.db, dir, { timeZone: values['time-zone'] })
+				importHsds(s.database.db, dir, {
+					timeZone: values['time-zone'],
+					skipInvalid: values['skip-invalid'] ?? false
+				})
 			);
 			const line = (i) =>
 				`${i.file}${i.row !== undefined && i.row !== '' ? `:${i.row}` : ''}${i.field ? ` ${i.field}` : ''} — ${i.message}`;
@@ -107,6 +115,11 @@ switch (command) {
 				process.exit(1);
 			}
 			for (const warning of result.warnings) console.warn(`warning: ${line(warning)}`);
+			for (const skipped of result.skipped) console.warn(`skipped: ${line(skipped)}`);
+			if (result.skipped.length)
+				console.warn(
+					`${result.skipped.length} problems: the records they concern were left out, the rest imported.`
+				);
 			console.log(
 				`Imported: organizations ${result.organizations}, services ${result.services}, ` +
 					`locations ${result.locations}, service_at_locations ${result.serviceAtLocations}, ` +

@@ -84,10 +84,11 @@ const NESTING: [string, [string, string, string][]][] = [
 	['program', [['organization', 'organization_id', 'programs']]]
 ];
 
-function push(parent: Row, property: string, child: Row) {
+function push(parent: Row, property: string, child: Row, b?: Bundle) {
 	const list = Array.isArray(parent[property]) ? (parent[property] as Row[]) : [];
 	list.push(child);
 	parent[property] = list;
+	if (b && !b.parents.has(child)) b.parents.set(child, parent);
 }
 
 /** Attributes (link_id) and metadata (resource_id) may belong to a row of any table. */
@@ -108,7 +109,7 @@ function attachAnywhere(
 		const parents = candidates
 			.map((t) => (typeof id === 'string' ? index.get(t)?.get(id) : undefined))
 			.filter((p): p is Row => !!p);
-		for (const parent of parents) push(parent, keys.property, row);
+		for (const parent of parents) push(parent, keys.property, row, b);
 		if (!parents.length) notAttached(b, row, keys.id);
 	}
 }
@@ -170,7 +171,7 @@ export function assembleTables(b: Bundle, tables: Tables) {
 			for (const [table, key, property] of parents) {
 				const parent = find(table, row[key]);
 				if (parent) {
-					push(parent, property, row);
+					push(parent, property, row, b);
 					attached = true;
 				}
 			}
@@ -192,7 +193,7 @@ export function assembleTables(b: Bundle, tables: Tables) {
 		const location = find('location', link.location_id);
 		if (location) link.location = location;
 		const service = find('service', link.service_id);
-		if (service) push(service, 'service_at_locations', link);
+		if (service) push(service, 'service_at_locations', link, b);
 	}
 	// With a service_at_location table, it lists every location of the package's services.
 	if (links) for (const service of tables.get('service') ?? []) service.service_at_locations ??= [];

@@ -25,6 +25,9 @@ export type Bundle = {
 	records: { kind: HsdsKind | string; doc: unknown; source: Source }[];
 	/** The CSV row each assembled object came from, to point an error at its row. */
 	sources: WeakMap<object, Source>;
+	/** The other way: the row object of each CSV row (`file\u0000row`), and the row it went under. */
+	rowsBySource: Map<string, object>;
+	parents: WeakMap<object, object>;
 	organizations: Map<string, Entry>;
 	services: Map<string, ServiceEntry>;
 	locations: Map<string, LocationEntry>;
@@ -39,6 +42,8 @@ export function emptyBundle(): Bundle {
 	return {
 		records: [],
 		sources: new WeakMap(),
+		rowsBySource: new Map(),
+		parents: new WeakMap(),
 		organizations: new Map(),
 		services: new Map(),
 		locations: new Map(),

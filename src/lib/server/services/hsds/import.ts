@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Db } from '../../db/client.ts';
 import type { ImportIssue } from './bundle.ts';
 import { checkBundle } from './check-bundle.ts';
+import { withoutInvalid } from './skip-invalid.ts';
 import { readHsdsJson } from './read-json.ts';
 import { readHsdsTabular } from './read-tabular.ts';
 import { writeBundle, type ImportCounts, type WriteOptions } from './write-bundle.ts';
@@ -10,10 +11,13 @@ import { writeBundle, type ImportCounts, type WriteOptions } from './write-bundl
 export type { ImportIssue } from './bundle.ts';
 export type { ImportCounts } from './write-bundle.ts';
 
-export type ImportHsdsOptions = WriteOptions;
+export type ImportHsdsOptions = WriteOptions & {
+	/** Import every valid record and list the problems of those left out, instead of refusing all. */
+	skipInvalid?: boolean;
+};
 
 export type ImportHsdsResult =
-	| ({ ok: true; warnings: ImportIssue[] } & ImportCounts)
+	| ({ ok: true; warnings: ImportIssue[]; skipped: ImportIssue[] } & ImportCounts)
 	| { ok: false; errors: ImportIssue[]; errorCount: number };
 
 /** At most this many errors are returned; `errorCount` says how many there were. */
@@ -54,7 +58,14 @@ export async function importHsds(
 	if (!kind) return failed([{ file, message: 'no such file or directory' }]);
 	const bundle = kind === 'tabular' ? await readHsdsTabular(target) : await readHsdsJson(target);
 	const { issues, known } = await checkBundle(db, bundle);
-	if (issues.length) return failed(issues);
-	const counts = await writeBundle(db, bundle, known, opts);
-	return { ok: true, ...counts, warnings: bundle.warnings };
+	if (!issues.length) {
+		const counts = await writeBundle(db, bundle, known, opts);
+		return { ok: true, ...counts, warnings: bundle.warnings, skipped: [] };
+	}
+	if (!opts.skipInvalid) return failed(issues);
+	// Without the records that have problems (and those that depend on them), if the input can be read.
+	const rest = await withoutInvalid(db, bundle);
+	if (!rest) return failed(issues);
+	const counts = await writeBundle(db, bundle, rest.known, opts);
+	return { ok: true, ...counts, warnings: bundle.warnings, skipped: rest.skipped };
 }

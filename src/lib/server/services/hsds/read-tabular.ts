@@ -128,6 +128,7 @@ async function readTable(dir: string, resource: Resource, b: Bundle): Promise<Ro
 		}
 		const source = { file: resource.file, row: i + 1 };
 		b.sources.set(row, source);
+		b.rowsBySource.set(`${source.file}\u0000${source.row}`, row);
 		b.records.push({ kind: resource.table.name, doc: row, source });
 		if (typeof row.id === 'string') {
 			const first = seen.get(row.id);
