@@ -19,7 +19,8 @@ Commands:
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid, unless
       --skip-invalid: then every valid record is imported and those left out are listed.
       ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
-  export hsds DIR  Write published services as HSDS 3.1 JSON files (services.json…) into DIR.
+  export hsds DIR [--format json|csv]  Write published services as HSDS 3.1 into DIR: JSON files
+      (services.json…, the default) or the tabular package (datapackage.json and CSVs).
   jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
       what is queued; the server runs them on their own schedule unless started with JOBS=false.
   backup FILE  Write the whole database and every stored file into FILE (one gzip'd file).
@@ -142,16 +143,27 @@ switch (command) {
 		break;
 	}
 	case 'export': {
-		const { positionals } = parseArgs({ args: rest, allowPositionals: true });
+		const { positionals, values } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: { format: { type: 'string', default: 'json' } }
+		});
 		const [what, dir] = positionals;
-		if (what !== 'hsds' || !dir || positionals.length > 2) {
+		if (
+			what !== 'hsds' ||
+			!dir ||
+			positionals.length > 2 ||
+			!['json', 'csv'].includes(values.format)
+		) {
 			console.error(USAGE);
 			process.exit(1);
 		}
 		const { exportHsds, HsdsExportError } =
 			await import('../src/lib/server/services/hsds/export.ts');
 		try {
-			const counts = await withApp((s) => exportHsds(s.database.db, dir));
+			const counts = await withApp((s) =>
+				exportHsds(s.database.db, dir, { format: values.format })
+			);
 			console.log(
 				`Exported to ${dir}: services ${counts.services}, organizations ${counts.organizations}, ` +
 					`service_at_locations ${counts.serviceAtLocations}, taxonomies ${counts.taxonomies}, ` +

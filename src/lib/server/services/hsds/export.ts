@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +14,9 @@ import {
 	type HsdsObject
 } from './to-hsds.ts';
 import { validateHsds, type HsdsKind } from './validate.ts';
+import { toTables, writeTabular } from './write-tabular.ts';
+import { readHsdsTabular } from './read-tabular.ts';
+import { checkBundle } from './check-bundle.ts';
 
 export {
 	hsdsLinks,
@@ -63,6 +67,21 @@ served by the HSDS API at /api/hsds. Import it elsewhere, or back with
 \`npm run passerelle -- import hsds services.json\`.
 `;
 
+const README_CSV = (
+	counts: ExportCounts,
+	at: Date
+) => `Open Referral HSDS 3.1 tabular export from Passerelle, ${at.toISOString()}
+
+A tabular data package (datapackage.json and one CSV per HSDS table, https://docs.openreferral.org/):
+${counts.services} services, ${counts.organizations} organizations, ${counts.serviceAtLocations} service_at_locations,
+${counts.taxonomies} taxonomies and ${counts.taxonomyTerms} taxonomy terms, each row checked against its table's
+HSDS 3.1 schema before it was written. Nested details (phones, schedules, addresses, languages…)
+are rows of their own tables, keyed to their service, location or organization.
+
+Only services published on the platform by approved organisations are included. Import it
+elsewhere, or back with \`npm run passerelle -- import hsds DIR\`.
+`;
+
 /** Every published service of an approved organisation, as full HSDS objects. */
 async function visibleServices(db: Db) {
 	const rows = await db
@@ -81,7 +100,11 @@ async function visibleServices(db: Db) {
  * service_at_locations, taxonomies, taxonomy_terms and a README). Every object is validated first;
  * if one is not valid, nothing is written and HsdsExportError says which.
  */
-export async function exportHsds(db: Db, dir: string): Promise<ExportCounts> {
+export async function exportHsds(
+	db: Db,
+	dir: string,
+	opts: { format?: 'json' | 'csv' } = {}
+): Promise<ExportCounts> {
 	const services = await visibleServices(db);
 	const organizations = [
 		...(
@@ -110,9 +133,34 @@ export async function exportHsds(db: Db, dir: string): Promise<ExportCounts> {
 		)
 	);
 	if (problems.length) throw new HsdsExportError(problems);
-	await mkdir(dir, { recursive: true });
-	for (const [file, , list] of files)
-		await writeFile(path.join(dir, file), `${JSON.stringify(list, null, 2)}\n`);
+	if (opts.format === 'csv') {
+		// The tabular package: the same objects, one table per kind, each row checked like an import's.
+		const tables = toTables([
+			...services.map((doc) => ({ table: 'service', doc })),
+			...organizations.map((doc) => ({ table: 'organization', doc })),
+			...files[3][2].map((doc) => ({ table: 'taxonomy', doc })),
+			...terms.map((doc) => ({ table: 'taxonomy_term', doc }))
+		]);
+		// Checked as an import reads it (rows assembled back into documents), before it is put in place.
+		const draft = await mkdtemp(path.join(tmpdir(), 'passerelle-hsds-export-'));
+		try {
+			await writeTabular(draft, tables);
+			const { issues } = await checkBundle(db, await readHsdsTabular(draft));
+			if (issues.length)
+				throw new HsdsExportError(
+					issues.map((i) => `${i.file}:${i.row ?? ''} ${i.field ?? ''}: ${i.message}`)
+				);
+			await mkdir(dir, { recursive: true });
+			for (const file of await readdir(draft))
+				await copyFile(path.join(draft, file), path.join(dir, file));
+		} finally {
+			await rm(draft, { recursive: true, force: true });
+		}
+	} else {
+		await mkdir(dir, { recursive: true });
+		for (const [file, , list] of files)
+			await writeFile(path.join(dir, file), `${JSON.stringify(list, null, 2)}\n`);
+	}
 	const counts = {
 		services: services.length,
 		organizations: organizations.length,
@@ -120,6 +168,9 @@ export async function exportHsds(db: Db, dir: string): Promise<ExportCounts> {
 		taxonomies: taxonomies.length,
 		taxonomyTerms: terms.length
 	};
-	await writeFile(path.join(dir, 'README.txt'), README(counts, new Date()));
+	await writeFile(
+		path.join(dir, 'README.txt'),
+		opts.format === 'csv' ? README_CSV(counts, new Date()) : README(counts, new Date())
+	);
 	return counts;
 }
