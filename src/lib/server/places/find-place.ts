@@ -97,6 +97,48 @@ export async function findPlace(
 	return (await named(db, [place], opts.locale ?? 'en'))[0];
 }
 
+/**
+ * findPlace for several texts at once (the ways a search's words may end or begin with a town):
+ * one pair of index reads for all the names that give no country, one findPlace for each that
+ * does. The answer maps each text to its town, or null.
+ */
+export async function findPlaces(
+	db: Db,
+	texts: string[],
+	opts: { locale?: string } = {}
+): Promise<Map<string, Place | null>> {
+	const out = new Map<string, Place | null>();
+	const plain = new Map<string, string[]>();
+	for (const text of new Set(texts)) {
+		const split = splitCountry(text);
+		if (!split.town) out.set(text, null);
+		else if (split.country) out.set(text, await findPlace(db, text, opts));
+		else plain.set(split.town, [...(plain.get(split.town) ?? []), text]);
+	}
+	if (!plain.size) return out;
+	const keys = [...plain.keys()];
+	const own = db
+		.select({ ...columns, key: gazetteerPlace.nameKey })
+		.from(gazetteerPlace)
+		.where(inArray(gazetteerPlace.nameKey, keys));
+	const other = db
+		.select({ ...columns, key: gazetteerName.key })
+		.from(gazetteerPlace)
+		.innerJoin(gazetteerName, eq(gazetteerName.placeId, gazetteerPlace.id))
+		.where(inArray(gazetteerName.key, keys));
+	const rows = await unionAll(own, other);
+	const best = new Map<string, Place>();
+	for (const { key, ...place } of rows) {
+		const seen = best.get(key);
+		if (!seen || place.population > seen.population) best.set(key, place);
+	}
+	const found = await named(db, [...best.values()], opts.locale ?? 'en');
+	const byId = new Map(found.map((p) => [p.id, p]));
+	for (const [key, forTexts] of plain)
+		for (const text of forTexts) out.set(text, best.has(key) ? byId.get(best.get(key)!.id)! : null);
+	return out;
+}
+
 /** Towns whose names resemble `text` (a typo, a partial name), the most populous first. */
 export async function suggestPlaces(db: Db, text: string, opts: { locale?: string } = {}) {
 	const { town } = splitCountry(text);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES, testServices } from '../test/databases.ts';
 import type { AppContext } from '../app/context.ts';
-import { findPlace, splitCountry, suggestPlaces, timeZoneAt } from './find-place.ts';
+import { findPlace, findPlaces, splitCountry, suggestPlaces, timeZoneAt } from './find-place.ts';
 import { seedGazetteer } from './seed-gazetteer.ts';
 import { TEST_TOWNS } from './test-towns.ts';
 
@@ -54,6 +54,26 @@ describe.each(DATABASES)('gazetteer on $kind', (target) => {
 		expect(await findPlace(db, 'Marsella', { locale: 'es' })).toMatchObject({ name: 'Marsella' });
 		expect(await findPlace(db, 'Lyon', { locale: 'ar' })).toMatchObject({ name: 'ليون' });
 		expect(await findPlace(db, 'عمان')).toMatchObject({ country: 'JO' });
+	});
+
+	it('finds several towns in one go, as findPlace finds each', async () => {
+		const db = s.database.db;
+		const texts = [
+			'lyon',
+			'madrid',
+			'madrid colombia',
+			'باريس',
+			'nowhere at all',
+			'legal aid lyon'
+		];
+		const found = await findPlaces(db, texts, { locale: 'fr' });
+		for (const text of texts)
+			expect(found.get(text)?.id ?? null, text).toBe(
+				(await findPlace(db, text, { locale: 'fr' }))?.id ?? null
+			);
+		expect(found.get('madrid')).toMatchObject({ country: 'ES' });
+		expect(found.get('madrid colombia')).toMatchObject({ country: 'CO' });
+		expect(found.get('nowhere at all')).toBeNull();
 	});
 
 	it('suggests towns for a misspelt name', async () => {

@@ -6,7 +6,7 @@ import type { HsdsService } from './hsds-types.ts';
 import { searchKey } from '../search/normalise.ts';
 import { prefixQuery, queryTokens } from '../search/text-match.ts';
 import { serviceLocation } from './schema.ts';
-import { findPlace } from '../places/find-place.ts';
+import { findPlace, findPlaces } from '../places/find-place.ts';
 import { rowsOf } from '../db/rows.ts';
 import { isOpenAt, type Opening } from './openings.ts';
 import { textsFor } from './service-texts.ts';
@@ -75,19 +75,26 @@ async function servicesNear(db: Db, lat: number, lon: number, radiusKm: number) 
  */
 export async function townInWords(db: Db, q: string, locale = 'en') {
 	const words = searchKey(q).split(' ').filter(Boolean);
+	// The ways the words may end or begin with a town, longest first: looked up together.
+	const splits: [string[], string[]][] = [];
 	for (let n = Math.min(3, words.length); n >= 1; n--) {
-		const splits = [[words.slice(-n), words.slice(0, -n)]];
+		splits.push([words.slice(-n), words.slice(0, -n)]);
 		if (n < words.length) splits.push([words.slice(0, n), words.slice(n)]);
-		for (const [town, rest] of splits) {
-			const place = await findPlace(db, town.join(' '), { locale });
-			if (!place || place.population < 15_000) continue;
-			if (!(await servicesNear(db, place.latitude, place.longitude, DEFAULT_RADIUS_KM))) continue;
-			return {
-				origin: { lat: place.latitude, lon: place.longitude },
-				name: place.name,
-				rest: rest.join(' ')
-			};
-		}
+	}
+	const places = await findPlaces(
+		db,
+		splits.map(([town]) => town.join(' ')),
+		{ locale }
+	);
+	for (const [town, rest] of splits) {
+		const place = places.get(town.join(' '));
+		if (!place || place.population < 15_000) continue;
+		if (!(await servicesNear(db, place.latitude, place.longitude, DEFAULT_RADIUS_KM))) continue;
+		return {
+			origin: { lat: place.latitude, lon: place.longitude },
+			name: place.name,
+			rest: rest.join(' ')
+		};
 	}
 	return null;
 }
