@@ -69,6 +69,10 @@ test('an administrator sets the name, colours and languages, and sees the outbox
 	await page.getByLabel('Main colour').fill('red');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.locator('#f-primary-error')).toHaveText('Use a colour code like #1f5f8b.');
+	// Too light for white text and for links on white: refused, with the reason.
+	await page.getByLabel('Main colour').fill('#ffcc00');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.locator('#f-primary-error')).toContainText('at least 4.5:1');
 	await page.goto('/en/admin/settings');
 	await expect(page.getByLabel('Main colour')).toHaveValue('#0b6e4f');
 

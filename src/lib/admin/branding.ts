@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasHiddenCharacters, normaliseText } from '#lib/accounts/text-rules.ts';
+import { readableOnWhite } from './contrast.ts';
 
 export const LOCALES = ['en', 'fr', 'es', 'ar'] as const;
 
@@ -7,7 +8,9 @@ const colour = z
 	.string()
 	.trim()
 	.regex(/^#[0-9a-fA-F]{6}$/, 'error_colour_invalid')
-	.transform((v) => v.toLowerCase());
+	.transform((v) => v.toLowerCase())
+	// Refused rather than silently adjusted: the person choosing sees why and picks the shade.
+	.refine(readableOnWhite, 'error_colour_contrast');
 
 export const brandingForm = z.object({
 	name: z

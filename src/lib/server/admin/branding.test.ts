@@ -11,7 +11,7 @@ const member = { id: 'member-1', roles: ['member'] as const };
 const valid = {
 	name: 'Pont Solidaire',
 	primary: '#123456',
-	accent: '#ABCDEF',
+	accent: '#8A3B12',
 	locales: ['fr', 'ar']
 };
 
@@ -51,13 +51,13 @@ describe.each(DATABASES)('branding on $kind', (target) => {
 		expect(b).toMatchObject({
 			name: 'Pont Solidaire',
 			primary: '#123456',
-			accent: '#abcdef',
+			accent: '#8a3b12',
 			locales: ['fr', 'ar']
 		});
 		expect(b.logo?.height).toBeLessThanOrEqual(96);
 		const stored = await s.storage.get(LOGO_KEY);
 		expect((await sharp(stored!).metadata()).format).toBe('webp');
-		expect(brandStyle(b)).toBe(':root{--brand:#123456;--accent:#abcdef}');
+		expect(brandStyle(b)).toBe(':root{--brand:#123456;--accent:#8a3b12}');
 	});
 
 	it('refuses a PDF renamed as an image, bad colours and no language, keeping the old settings', async () => {
@@ -80,6 +80,30 @@ describe.each(DATABASES)('branding on $kind', (target) => {
 		});
 		forgetBrandingCache();
 		expect(await getBranding(s.database.db)).toEqual(before);
+	});
+
+	it('refuses a colour too light for white text and for links on white (WCAG 4.5:1)', async () => {
+		const before = await getBranding(s.database.db);
+		const result = await saveBranding(
+			deps(),
+			{ ...admin, roles: [...admin.roles] },
+			{ ...valid, primary: '#777777', accent: '#ffcc00' },
+			{ kind: 'keep' }
+		);
+		expect(result).toMatchObject({
+			ok: false,
+			errors: { primary: 'error_colour_contrast', accent: 'error_colour_contrast' }
+		});
+		forgetBrandingCache();
+		expect(await getBranding(s.database.db)).toEqual(before);
+		// #767676 is the lightest grey that passes.
+		const grey = await saveBranding(
+			deps(),
+			{ ...admin, roles: [...admin.roles] },
+			{ ...valid, primary: '#767676' },
+			{ kind: 'keep' }
+		);
+		expect(grey.ok).toBe(true);
 	});
 
 	it('refuses a platform name with invisible characters', async () => {
