@@ -65,3 +65,22 @@ test('one long word, e-mail or link on a profile does not push it sideways', asy
 		expect(await sticksOut(page), locale).toBeNull();
 	}
 });
+
+test('wide tables become one block per row on a phone, each value under its column’s name', async ({
+	page
+}) => {
+	await useSession(page);
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.goto('/en/admin/audit');
+	const row = page.locator('table.stacked tbody tr').first();
+	expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe('block');
+	const label = await row
+		.locator('td[data-label]')
+		.nth(2)
+		.evaluate((e) => getComputedStyle(e, '::before').content);
+	expect(label).toBe('"Action: "');
+	expect(await sticksOut(page)).toBeNull();
+	// On a wide screen it is a table again.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe('table-row');
+});
