@@ -71,3 +71,14 @@ test('bad profile input is refused with a message and nothing changes', async ({
 	await page.goto('/en/profile');
 	await expect(page.locator('#f-link-url-0')).toHaveValue('');
 });
+
+test('a French reader finds skills on a platform with English ESCO labels only, and is told why', async ({
+	page
+}) => {
+	await signUpVerified(page, 'Inès Fabre', 'a sturdy passphrase', 'fr');
+	await page.goto('/fr/profile?esco=nurse');
+	const found = page.getByRole('checkbox', { name: 'nurse responsible for general care' });
+	await expect(found).toBeVisible();
+	await expect(page.locator('label.check', { has: found })).toHaveAttribute('lang', 'en');
+	await expect(page.locator('main')).toContainText('Certains sont en anglais');
+});

@@ -50,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		escoQuery,
 		found: found
 			.filter((f) => !profile.expertise.includes(f.uri))
-			.map((f) => ({ uri: f.uri, label: f.label, kind: f.kind })),
+			.map((f) => ({ uri: f.uri, label: f.label, kind: f.kind, language: f.language })),
 		options: { countries: countryOptions(locale), languages: languageOptions(locale) }
 	};
 };

@@ -114,8 +114,12 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			uri: NURSE,
 			kind: 'occupation',
 			label: 'nurse responsible for general care',
-			isco: '2221'
+			isco: '2221',
+			language: 'en'
 		});
+		// A French reader, on a platform with English labels only, finds it in English (and is told so).
+		const french = await searchEsco(s.database.db, 'nurse', { language: 'fr' });
+		expect(french.find((h) => h.uri === NURSE)).toMatchObject({ language: 'en' });
 		const typing = await searchEsco(s.database.db, 'nurse gen', { limit: 3 });
 		expect(typing[0].uri).toBe(NURSE);
 	});
@@ -227,7 +231,12 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 		expect(rows.map((r) => r.language).sort()).toEqual(['en', 'fr']);
 
 		const fr = await searchEsco(s.database.db, 'infirmiere', { language: 'fr' });
-		expect(fr[0]).toMatchObject({ uri: NURSE, isco: '2221' });
+		expect(fr[0]).toMatchObject({ uri: NURSE, isco: '2221', language: 'fr' });
+		// Typed in English by a French reader: the same concept, under its French label, once.
+		const typedInEnglish = await searchEsco(s.database.db, 'nurse responsible', { language: 'fr' });
+		expect(typedInEnglish.filter((h) => h.uri === NURSE)).toEqual([
+			expect.objectContaining({ language: 'fr', label: expect.stringContaining('infirmier') })
+		]);
 		expect((await searchEsco(s.database.db, 'infirmiere')).map((h) => h.uri)).not.toContain(NURSE);
 
 		const labels = await labelsFor(s.database.db, [NURSE, WIRE, `${OCC}unknown`], 'fr');

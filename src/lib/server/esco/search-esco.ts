@@ -1,4 +1,4 @@
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
@@ -8,8 +8,10 @@ import type { EscoKind } from './import-esco.ts';
 export type EscoHit = {
 	uri: string;
 	kind: EscoKind;
-	/** The preferred label in the language searched. */
+	/** The preferred label in the language searched, else in English (see `language`). */
 	label: string;
+	/** The label's language: the one asked for, or English where that language has no label. */
+	language: string;
 	isco: string | null;
 	/** The alternative label that matched, when the preferred label did not. */
 	matched?: string;
@@ -28,6 +30,9 @@ export async function searchEsco(
 	q: string,
 	{ language = 'en', kind, limit = 10 }: SearchEscoOptions = {}
 ): Promise<EscoHit[]> {
+	// The reader's language and English together: a deployment that loaded only the English sample
+	// (or a language ESCO lacks) still finds "nurse" for a French reader, in English.
+	const languages = [...new Set([language, 'en'])];
 	const key = searchKey(q).slice(0, 100);
 	if (!key) return [];
 	const words = key.split(' ');
@@ -53,12 +58,15 @@ export async function searchEsco(
 		else 9 end`;
 	const n = Math.min(Math.max(Math.trunc(limit) || 10, 1), 50);
 	const select = (match: SQL) => sql`
-		select uri, kind, preferred_label as label, isco_code as isco, alt_labels, ${rank} as rank
+		select uri, kind, language, preferred_label as label, isco_code as isco, alt_labels, ${rank} as rank
 		from (select * from ${escoConcept} where ${match} offset 0) as c
-		where language = ${language} ${kind ? sql`and kind = ${kind}` : sql``}
+		where language in (${sql.join(
+			languages.map((l) => sql`${l}`),
+			sql`, `
+		)}) ${kind ? sql`and kind = ${kind}` : sql``}
 		order by rank, word_similarity(${key}, ${preferred}) desc, length(preferred_label),
 			preferred_label, uri
-		limit ${n}`;
+		limit ${n * languages.length}`;
 	// One or two letters make no trigram: word prefixes only, which a scan answers quickly.
 	const result = !words.some((w) => w.length >= 3)
 		? await db.execute(select(wordsStart(k)))
@@ -73,12 +81,34 @@ export async function searchEsco(
 	// Both drivers answer `{ rows }`; Drizzle's shared Db type leaves it loose.
 	const rows = (result as unknown as { rows: (EscoHit & { alt_labels: string[]; rank: number })[] })
 		.rows;
-	return rows.map(({ uri, kind, label, isco, alt_labels, rank }) => {
-		const hit: EscoHit = { uri, kind, label, isco };
-		const matched =
-			Number(rank) >= 5 ? matchedLabel([label, ...alt_labels], key, words) : undefined;
-		return matched && matched !== label ? { ...hit, matched } : hit;
-	});
+	// One hit per concept, in the order found, labelled in the reader's language where it has one.
+	const byUri = new Map<string, (typeof rows)[number]>();
+	for (const row of rows) {
+		const seen = byUri.get(row.uri);
+		if (!seen) byUri.set(row.uri, row);
+		else if (seen.language !== language && row.language === language)
+			byUri.set(row.uri, { ...row, rank: Math.min(Number(seen.rank), Number(row.rank)) });
+	}
+	// Found through its English words: still named in the reader's language when that label exists.
+	const english = [...byUri.values()].filter((r) => r.language !== language).map((r) => r.uri);
+	if (english.length && language !== 'en') {
+		const own = await db
+			.select({ uri: escoConcept.uri, label: escoConcept.preferredLabel })
+			.from(escoConcept)
+			.where(and(inArray(escoConcept.uri, english), eq(escoConcept.language, language)));
+		for (const { uri, label } of own) {
+			const row = byUri.get(uri)!;
+			byUri.set(uri, { ...row, label, language, alt_labels: [] });
+		}
+	}
+	return [...byUri.values()]
+		.slice(0, n)
+		.map(({ uri, kind, language: l, label, isco, alt_labels, rank }) => {
+			const hit: EscoHit = { uri, kind, label, isco, language: l };
+			const matched =
+				Number(rank) >= 5 ? matchedLabel([label, ...alt_labels], key, words) : undefined;
+			return matched && matched !== label ? { ...hit, matched } : hit;
+		});
 }
 
 /** The label the query found, by the same order of preference as the ranking (preferred first). */
