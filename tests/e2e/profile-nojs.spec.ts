@@ -82,3 +82,32 @@ test('a French reader finds skills on a platform with English ESCO labels only, 
 	await expect(page.locator('label.check', { has: found })).toHaveAttribute('lang', 'en');
 	await expect(page.locator('main')).toContainText('Certains sont en anglais');
 });
+
+test('searching for a skill keeps what was typed in the profile and not yet saved', async ({
+	page
+}) => {
+	await signUpVerified(page, 'Olu Adeyemi');
+	await page.goto('/en/profile');
+	await page.locator('#f-headline').fill('Nurse and community health volunteer');
+	await page.locator('#f-city').fill('Leeds');
+	await page.locator('#esco').fill('nurse');
+	await page.locator('#esco').press('Enter');
+	const nurse = page.getByRole('checkbox', { name: 'nurse responsible for general care' });
+	await expect(nurse).toBeVisible();
+	// Nothing was saved, nothing was lost.
+	await expect(page.locator('#f-headline')).toHaveValue('Nurse and community health volunteer');
+	await expect(page.locator('#f-city')).toHaveValue('Leeds');
+	await expect(page.getByRole('status')).toHaveCount(0);
+	await nurse.check();
+	await page.locator('#esco').fill('midwife');
+	await page.getByRole('button', { name: 'Search' }).click();
+	// The skill ticked before the second search is still ticked.
+	await expect(
+		page.getByRole('checkbox', { name: 'nurse responsible for general care' })
+	).toBeChecked();
+	await page.getByRole('button', { name: 'Save my profile' }).click();
+	await expect(page.getByRole('status')).toContainText('Profile saved.');
+	await page.getByRole('link', { name: 'See my profile' }).click();
+	await expect(page.locator('dl.facts')).toContainText('nurse responsible for general care');
+	await expect(page.locator('main')).toContainText('Nurse and community health volunteer');
+});

@@ -64,6 +64,32 @@ export const actions: Actions = {
 		const result = await saveProfile(database.db, locals.user, locals.user.id, input);
 		return result.ok ? { saved: true } : failForm(result, input);
 	},
+	/** The skill search inside the profile form: nothing is saved, every field comes back as typed. */
+	findSkills: async ({ request, locals, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
+		const { data } = await readForm(request);
+		const values = profileFromForm(data);
+		const escoQuery = String(data.get('esco') ?? '')
+			.trim()
+			.slice(0, 100);
+		const { database } = await app();
+		const locale = getLocale();
+		const ticked = [...new Set(values.expertise)].slice(0, 50);
+		const [found, labels] = await Promise.all([
+			escoQuery ? searchEsco(database.db, escoQuery, { language: locale, limit: 10 }) : [],
+			labelsFor(database.db, ticked, locale)
+		]);
+		return {
+			values,
+			escoQuery,
+			chosen: ticked
+				.filter((uri) => labels.has(uri))
+				.map((uri) => ({ uri, label: labels.get(uri)! })),
+			found: found
+				.filter((f) => !ticked.includes(f.uri))
+				.map((f) => ({ uri: f.uri, label: f.label, kind: f.kind, language: f.language }))
+		};
+	},
 	photo: async ({ request, locals, url }) => {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const { data } = await readForm(request);
