@@ -84,3 +84,44 @@ test('wide tables become one block per row on a phone, each value under its colu
 	await page.setViewportSize({ width: 1280, height: 800 });
 	expect(await row.evaluate((e) => getComputedStyle(e).display)).toBe('table-row');
 });
+
+test('no select menu cuts its chosen words at 360 px in Arabic', async ({ page }) => {
+	await useSession(page);
+	await page.setViewportSize({ width: 360, height: 740 });
+	const cut: string[] = [];
+	for (const path of ['/ar/profile', '/ar/services', '/ar/members', '/ar/organisations/new']) {
+		await page.goto(path);
+		// Each menu set to its longest choice, measured against the menu's own width.
+		const found = await page.evaluate(() =>
+			// Menus as wide as their longest choice (.visibility) fit by construction.
+			[...document.querySelectorAll('select:not([multiple]):not(.visibility select)')].flatMap(
+				(el) => {
+					const select = el as HTMLSelectElement;
+					if (!select.getBoundingClientRect().width) return [];
+					const style = getComputedStyle(select);
+					const ctx = document.createElement('canvas').getContext('2d')!;
+					ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+					const longest = [...select.options].reduce(
+						(a, o) => {
+							const w = ctx.measureText(o.text).width;
+							return w > a.w ? { w, text: o.text } : a;
+						},
+						{ w: 0, text: '' }
+					);
+					// Room for the text: the menu's width less its padding and the arrow (about 20 px).
+					// Names over 30 characters (a few countries) cannot fit any phone: left out.
+					const room =
+						select.clientWidth -
+						parseFloat(style.paddingInlineStart) -
+						parseFloat(style.paddingInlineEnd) -
+						20;
+					return longest.w > room && longest.text.length <= 30
+						? [`${select.id}: "${longest.text}"`]
+						: [];
+				}
+			)
+		);
+		cut.push(...found.map((f) => `${path} ${f}`));
+	}
+	expect(cut).toEqual([]);
+});
