@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
@@ -208,11 +208,13 @@ export async function approveOrganisations(
 	if (!wanted.length) return failure('invalid', { organisations: 'error_bulk_none_selected' });
 	const approved: string[] = [];
 	const skipped: string[] = [];
+	const rows = await deps.db
+		.select({ id: organisation.id, status: organisation.status, name: organisation.name })
+		.from(organisation)
+		.where(inArray(organisation.id, wanted));
+	const byId = new Map(rows.map((r) => [r.id, r]));
 	for (const id of wanted) {
-		const [row] = await deps.db
-			.select({ status: organisation.status, name: organisation.name })
-			.from(organisation)
-			.where(eq(organisation.id, id));
+		const row = byId.get(id);
 		if (!row) continue;
 		if (row.status !== 'pending') {
 			skipped.push(row.name);

@@ -84,6 +84,7 @@ export async function getService(
 			: Promise.resolve([])
 	]);
 	const texts = textsFor(s, opts.locale);
+	const now = opts.now ?? new Date();
 	return {
 		id: s.id,
 		shortCode: s.shortCode,
@@ -105,14 +106,11 @@ export async function getService(
 		maximumAge: s.maximumAge,
 		verifiedAt: s.verifiedAt,
 		updatedAt: s.updatedAt,
-		openNow: isOpenAt(openings, opts.now ?? new Date()),
-		closedToday: closedOn(openings, opts.now ?? new Date()),
+		openNow: isOpenAt(openings, now),
+		closedToday: closedOn(openings, now),
 		// Closed dates still to come (or under way), soonest first.
 		closures: openings
-			.filter(
-				(o) =>
-					o.dow === 0 && (o.validTo ?? '') >= (opts.now ?? new Date()).toISOString().slice(0, 10)
-			)
+			.filter((o) => o.dow === 0 && (o.validTo ?? '') >= now.toISOString().slice(0, 10))
 			.map((o) => ({ from: o.validFrom ?? '', to: o.validTo ?? o.validFrom ?? '' }))
 			.sort((a, b) => a.from.localeCompare(b.from))
 			.filter((c, i, all) => i === 0 || c.from !== all[i - 1].from || c.to !== all[i - 1].to),
