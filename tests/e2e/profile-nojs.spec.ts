@@ -42,6 +42,9 @@ test('edit a profile without JavaScript, choose who sees what, and be found by a
 	await signUpVerified(otherPage, 'Jorge Ramírez');
 	await otherPage.goto('/en/members?q=samira+haddou');
 	await expect(otherPage.getByRole('link', { name: 'Samira Haddou' })).toBeVisible();
+	// … and by her name written in Arabic script.
+	await otherPage.goto(`/ar/members?q=${encodeURIComponent('سميرة حدو')}`);
+	await expect(otherPage.getByRole('link', { name: 'Samira Haddou' })).toBeVisible();
 	await otherPage.goto('/en/members?q=liege');
 	await expect(otherPage.getByRole('link', { name: 'Samira Haddou' })).toHaveCount(0);
 	await otherPage.goto(profileUrl);

@@ -4,7 +4,11 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { createAuth, type Auth } from '../accounts/auth.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
-import { refreshProfileSearch } from '../members/save-profile.ts';
+import {
+	profileSearchOutdated,
+	refreshOutdatedProfileSearch,
+	refreshProfileSearch
+} from '../members/save-profile.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
@@ -106,6 +110,17 @@ export async function createAppContext(
 			retryLimit: 2,
 			handler: () => job.run(context, new Date())
 		});
+	// Search columns derived by older rules are derived again, in the background.
+	await queue.define({
+		name: 'member-search-refresh',
+		retryLimit: 2,
+		expireInSeconds: 3600,
+		handler: async () => {
+			const refreshed = await refreshOutdatedProfileSearch(db);
+			if (refreshed) logger.info({ refreshed }, 'member search columns derived again');
+		}
+	});
+	if (await profileSearchOutdated(db)) await queue.enqueue('member-search-refresh', {});
 	await queue.startWorkers();
 	logger.info({ database: database.kind, ms: Date.now() - started }, 'platform ready');
 	return context;

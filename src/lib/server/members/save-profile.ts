@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { profileForm, PROFILE_FIELDS, type ProfileInput } from '#lib/members/profile.ts';
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
 import type { Db } from '../db/client.ts';
@@ -7,14 +7,19 @@ import { user } from '../accounts/schema.ts';
 import { escoConcept } from '../esco/schema.ts';
 import { memberProfile } from './schema.ts';
 import { canEditProfile } from './policy.ts';
-import { searchData } from './search-data.ts';
+import { SEARCH_DATA_VERSION, searchData } from './search-data.ts';
 import { forgetDirectoryOptions } from './directory-options.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 
 /** Labels of the chosen ESCO concepts in every language we hold, so search finds them in any. */
 async function expertiseLabels(db: Db, uris: string[]) {
-	if (!uris.length) return { known: new Set<string>(), labels: [] as string[] };
+	if (!uris.length)
+		return {
+			known: new Set<string>(),
+			labels: [] as string[],
+			labelsByUri: new Map<string, string[]>()
+		};
 	const rows = await db
 		.select({
 			uri: escoConcept.uri,
@@ -23,9 +28,13 @@ async function expertiseLabels(db: Db, uris: string[]) {
 		})
 		.from(escoConcept)
 		.where(inArray(escoConcept.uri, uris));
+	const labelsByUri = new Map<string, string[]>();
+	for (const r of rows)
+		labelsByUri.set(r.uri, [...(labelsByUri.get(r.uri) ?? []), r.preferred, ...r.alt]);
 	return {
 		known: new Set(rows.map((r) => r.uri)),
-		labels: rows.flatMap((r) => [r.preferred, ...r.alt])
+		labels: rows.flatMap((r) => [r.preferred, ...r.alt]),
+		labelsByUri
 	};
 }
 
@@ -34,6 +43,7 @@ function searchColumns(p: Parameters<typeof searchData>[0]) {
 	const derived = searchData(p);
 	return {
 		nameKey: derived.nameKey,
+		searchVersion: SEARCH_DATA_VERSION,
 		searchPublic: sql`to_tsvector('simple', ${derived.publicText})`,
 		searchMembers: sql`to_tsvector('simple', ${derived.membersText})`,
 		facetsPublic: derived.facetsPublic,
@@ -46,32 +56,67 @@ function searchColumns(p: Parameters<typeof searchData>[0]) {
  * profile form (a rename through the auth API, the name given after a phone sign-up).
  */
 export async function refreshProfileSearch(db: Db, userId: string) {
-	const [row] = await db
+	await rederive(db, eq(memberProfile.userId, userId));
+}
+
+/** Derives again the search columns of the profiles `where` selects, from what is stored. */
+async function rederive(db: Db, where: SQL, limit?: number) {
+	const query = db
 		.select({ name: user.name, profile: memberProfile })
 		.from(memberProfile)
 		.innerJoin(user, eq(user.id, memberProfile.userId))
-		.where(eq(memberProfile.userId, userId));
-	if (!row) return;
-	const p = row.profile;
-	const { labels } = await expertiseLabels(db, p.expertise);
-	await db
-		.update(memberProfile)
-		.set(
-			searchColumns({
-				name: row.name,
-				headline: p.headline,
-				bio: p.bio,
-				city: p.city,
-				residenceCountry: p.residenceCountry,
-				originCountries: p.originCountries,
-				languages: p.languages,
-				expertise: p.expertise,
-				interests: p.interests,
-				expertiseLabels: labels,
-				visibility: p.visibility
-			})
-		)
-		.where(eq(memberProfile.userId, userId));
+		.where(where)
+		.orderBy(asc(memberProfile.userId));
+	const rows = limit ? await query.limit(limit) : await query;
+	const uris = [...new Set(rows.flatMap((r) => r.profile.expertise))];
+	const { labelsByUri } = await expertiseLabels(db, uris);
+	for (const { name, profile: p } of rows) {
+		await db
+			.update(memberProfile)
+			.set(
+				searchColumns({
+					name,
+					headline: p.headline,
+					bio: p.bio,
+					city: p.city,
+					residenceCountry: p.residenceCountry,
+					originCountries: p.originCountries,
+					languages: p.languages,
+					expertise: p.expertise,
+					interests: p.interests,
+					expertiseLabels: p.expertise.flatMap((u) => labelsByUri.get(u) ?? []),
+					visibility: p.visibility
+				})
+			)
+			.where(eq(memberProfile.userId, p.userId));
+	}
+	return rows.length;
+}
+
+/**
+ * Profiles whose search columns an older SEARCH_DATA_VERSION derived are derived again, a batch
+ * per transaction, so a new rule (names across scripts) reaches members who never save again.
+ * Run by the queue after a start (app/context.ts); returns how many were refreshed.
+ */
+export async function refreshOutdatedProfileSearch(db: Db, batch = 500) {
+	let total = 0;
+	for (;;) {
+		const n = await db.transaction((tx) =>
+			rederive(tx as unknown as Db, lt(memberProfile.searchVersion, SEARCH_DATA_VERSION), batch)
+		);
+		total += n;
+		if (n < batch) return total;
+	}
+}
+
+/** Whether any profile's search columns predate the current rules (a cheap check at start). */
+export async function profileSearchOutdated(db: Db) {
+	const [row] = await db
+		.select({ userId: memberProfile.userId })
+		.from(memberProfile)
+		.where(lt(memberProfile.searchVersion, SEARCH_DATA_VERSION))
+		.limit(1);
+	return Boolean(row);
 }
 
 /** Writes the profile and its derived search columns (used by saves and the seed). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from '../accounts/schema.ts';
 import { tsvector } from '../db/types.ts';
 
@@ -50,6 +50,8 @@ export const memberProfile = pgTable(
 		listed: text('listed').$type<Visibility>().notNull().default('members'),
 		visibility: jsonb('visibility').$type<Record<string, Visibility>>().notNull().default({}),
 		nameKey: text('name_key').notNull().default(''),
+		/** SEARCH_DATA_VERSION of the rules that derived the search columns (0: before versions). */
+		searchVersion: smallint('search_version').notNull().default(0),
 		searchPublic: tsvector('search_public'),
 		searchMembers: tsvector('search_members'),
 		facetsPublic: text('facets_public')

@@ -1,5 +1,6 @@
 import { canSee, type ProfileField, type Visibility } from '#lib/members/profile.ts';
 import { searchKey } from '../search/normalise.ts';
+import { crossScriptTokens } from '../search/cross-script.ts';
 
 export type SearchableProfile = {
 	name: string;
@@ -16,11 +17,19 @@ export type SearchableProfile = {
 };
 
 /**
+ * The version of the rules below (and of cross-script.ts): a profile whose search columns were
+ * derived by an older version is derived again at start (refreshOutdatedProfileSearch).
+ */
+export const SEARCH_DATA_VERSION = 1;
+
+/**
  * What each audience may search and filter on. A field a visitor cannot see never enters the
  * public text or facets; a field hidden from members ('nobody') enters neither.
  */
 export function searchData(p: SearchableProfile) {
-	const texts = { public: [searchKey(p.name)], members: [searchKey(p.name)] };
+	// the name in its own script and, for searchers writing another script, its skeletons
+	const name = [searchKey(p.name), ...crossScriptTokens(searchKey(p.name))].join(' ');
+	const texts = { public: [name], members: [name] };
 	const facets = { public: [] as string[], members: [] as string[] };
 	const add = (field: ProfileField, text: string[], facetList: string[]) => {
 		const setting = p.visibility[field] ?? 'nobody';

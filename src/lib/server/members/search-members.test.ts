@@ -3,7 +3,10 @@ import { DATABASES, testServices } from '../test/databases.ts';
 import { buildProfile } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
+import { eq, sql } from 'drizzle-orm';
 import { searchMembers } from './search-members.ts';
+import { memberProfile } from './schema.ts';
+import { profileSearchOutdated, refreshOutdatedProfileSearch } from './save-profile.ts';
 
 describe.each(DATABASES)('directory search quality on $kind', (target) => {
 	let s: AppContext;
@@ -15,6 +18,8 @@ describe.each(DATABASES)('directory search quality on $kind', (target) => {
 			{ key: 'helene', name: 'Hélène Mbarga', residence: 'FR', origin: ['CM'], city: 'Lyon' },
 			{ key: 'mohammed', name: 'Mohammed Al-Haddad', residence: 'DE', origin: ['SY'] },
 			{ key: 'arabic', name: 'محمد الحداد', residence: 'JO', origin: ['SY'] },
+			{ key: 'sara', name: 'سارة يوسف', residence: 'FR', origin: ['SY'] },
+			{ key: 'djamila', name: 'Djamila Cherif', residence: 'FR', origin: ['DZ'] },
 			{ key: 'olga', name: 'Ольга Петрова', residence: 'PL', origin: ['UA'] },
 			{ key: 'chinese', name: '王秀英', residence: 'IT', origin: ['CN'] },
 			{
@@ -60,7 +65,17 @@ describe.each(DATABASES)('directory search quality on $kind', (target) => {
 		[{ q: '王秀英' }, ['chinese']],
 		[{ q: 'nguyen' }, ['nguyen']],
 		[{ q: 'interpreting' }, ['nguyen']],
-		[{ q: 'lyon' }, ['helene']]
+		[{ q: 'lyon' }, ['helene']],
+		// names across scripts, by their transliteration's skeleton
+		[{ q: 'Sara' }, ['sara']],
+		[{ q: 'Sarah Youssef' }, ['sara']],
+		[{ q: 'محمد' }, ['mohammed', 'arabic']],
+		[{ q: 'Muhammad' }, ['arabic']],
+		[{ q: 'حداد' }, ['mohammed', 'arabic']],
+		[{ q: 'جميلة شريف' }, ['djamila']],
+		[{ q: 'Olga' }, ['olga']],
+		// typo tolerance still works beside it
+		[{ q: 'Mohamad' }, ['mohammed']]
 	])('%o finds %o', async (q, expected) => {
 		const found = await find(q);
 		for (const key of expected) expect(found).toContain(ids[key]);
@@ -98,6 +113,26 @@ describe.each(DATABASES)('directory search quality on $kind', (target) => {
 
 	it('does not find unrelated people', async () => {
 		expect(await find({ q: 'helene' })).not.toContain(ids.mohammed);
+		// skeletons cross scripts only: a Latin query does not match Latin names that merely sound alike
+		expect(await find({ q: 'Sara' })).not.toContain(ids.hiddenCity);
+		expect(await find({ q: 'Sara' })).not.toContain(ids.mohammed);
+		expect(await find({ q: 'Sara' }, member)).not.toContain(ids.membersOnly);
 		expect(await find({ q: 'zzzzqqq' })).toEqual([]);
+	});
+
+	it('derives again the search columns that older rules made, for members who never save again', async () => {
+		const db = s.database.db;
+		// as a profile saved before names crossed scripts: its name only, version 0
+		const before = sql`to_tsvector('simple', 'ساره يوسف')`;
+		await db
+			.update(memberProfile)
+			.set({ searchVersion: 0, searchPublic: before, searchMembers: before })
+			.where(eq(memberProfile.userId, ids.sara));
+		expect(await find({ q: 'Sara' })).not.toContain(ids.sara);
+		expect(await profileSearchOutdated(db)).toBe(true);
+		expect(await refreshOutdatedProfileSearch(db, 1)).toBe(1);
+		expect(await profileSearchOutdated(db)).toBe(false);
+		expect(await find({ q: 'Sara' })).toContain(ids.sara);
+		expect(await find({ q: 'Sara' }, member)).toContain(ids.sara);
 	});
 });

@@ -3,7 +3,8 @@ import type { DirectoryQuery } from '#lib/members/directory.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { searchKey } from '../search/normalise.ts';
-import { prefixQuery, queryTokens } from '../search/text-match.ts';
+import { queryTokens } from '../search/text-match.ts';
+import { namesQuery } from '../search/cross-script.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { demoUserIds } from '../accounts/demo-accounts.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
@@ -79,7 +80,7 @@ function wantedFacets(query: DirectoryQuery) {
  * The member directory. Visitors search and filter only what is public, members what is public or
  * for members: member_search holds, per audience, only what that audience may see (search-data.ts
  * derives it, a trigger copies it), so a hidden field cannot match. Names match by prefix and by
- * typo ("Mohamed" finds "Mohammed"); other visible fields by their words. `total` is exact up to
+ * typo ("Mohamed" finds "Mohammed") and across scripts ("Sara" finds "سارة", cross-script.ts); other visible fields by their words. `total` is exact up to
  * a few hundred matches; past that `totalIsLowerBound` is true and `total` is a floor ("1,000+").
  */
 export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery, language = 'en') {
@@ -103,7 +104,7 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 		const shape: TextShape = facets.length ? 'textFacets' : tokens.length > 1 ? 'text' : 'text1';
 		rows = (await preparedText(db, shape, audience).execute({
 			key: tokens.join(' '),
-			tsq: prefixQuery(tokens.join(' ')),
+			tsq: namesQuery(tokens),
 			driver,
 			others,
 			otherStarts: starts(others),

@@ -1,0 +1,1 @@
+ALTER TABLE "member_profile" ADD COLUMN "search_version" smallint DEFAULT 0 NOT NULL;
