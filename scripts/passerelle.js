@@ -138,7 +138,7 @@ switch (command) {
 		}
 		console.log(
 			`Imported ${result.occupations} occupations and ${result.skills} skills ` +
-				`(languages: ${result.languages.join(', ')}).`
+				`(languages: ${result.languages.join(', ')}), ${result.broader} links to broader concepts.`
 		);
 		break;
 	}

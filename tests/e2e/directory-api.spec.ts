@@ -83,15 +83,26 @@ test('a profile photo is resized and converted, and stripped of its location', a
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('a skill typed in words becomes an ESCO filter', async ({ page }) => {
+	test('a skill typed in words filters on every ESCO concept with those words', async ({
+		page
+	}) => {
 		await page.goto('/en/members');
 		await page.locator('main details summary').first().click();
-		await page.locator('#skill').fill('physiotherapist');
+		await page.locator('#skill').fill('developer');
 		await page.locator('#skill').press('Enter');
-		await expect(page).toHaveURL(/skill=physiotherapist/);
-		await expect(
-			page.getByRole('checkbox', { name: 'physiotherapist', exact: true })
-		).toBeChecked();
-		await expect(page.getByRole('heading', { level: 2 })).toContainText('results');
+		await expect(page).toHaveURL(/skill=developer/);
+		await expect(page.locator('#skill-found')).toContainText(
+			/\d+ occupations and skills match, among them .*developer/
+		);
+		await expect(page.getByRole('link', { name: 'Mohammed Al-Haddad' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Hélène Mbarga' })).toHaveCount(0);
+
+		// French words find the English labels too, and say what matched; a typo matches nothing.
+		await page.goto('/fr/members?skill=nurse');
+		await expect(page.locator('#skill-found')).toContainText('correspond');
+		await expect(page.getByRole('link', { name: 'Hélène Mbarga' })).toBeVisible();
+		await page.goto('/en/members?skill=engneer');
+		await expect(page.locator('#skill-found')).toContainText('No occupation or skill');
+		await expect(page.getByRole('link', { name: 'Mohammed Al-Haddad' })).toHaveCount(0);
 	});
 });

@@ -6,7 +6,8 @@ import { searchOrganisations } from '#lib/server/organisations/search-organisati
 import { countryName, languageName } from '#lib/members/codes.ts';
 import { directoryOptions } from '#lib/server/members/directory-options.ts';
 import { getLocale } from '#lib/paraglide/runtime.js';
-import { labelsFor, searchEsco } from '#lib/server/esco/search-esco.ts';
+import { labelsFor } from '#lib/server/esco/search-esco.ts';
+import { skillConcepts } from '#lib/server/esco/skill-concepts.ts';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const raw = Object.fromEntries(
@@ -36,19 +37,30 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			query: directoryQuery.parse({}),
 			options,
 			expertise: null,
+			skill: null,
 			skillWords: '',
 			members: null,
 			organisations: null
 		};
 	}
 	const query = parsed.data;
-	// Without JavaScript there is no picker: the words typed for a skill are resolved to the best
-	// ESCO concept here, and the page says which one it used.
+	// The words typed for a skill filter on every ESCO concept whose labels hold them, and on those
+	// filed under them; the page names the first few. A concept chosen by its URI (a link, the API)
+	// filters on it and its narrower ones (searchMembers).
 	const skillWords = (url.searchParams.get('skill') ?? '').trim().slice(0, 100);
-	if (skillWords && !query.expertise) {
-		const [best] = await searchEsco(database.db, skillWords, { language: locale, limit: 1 });
-		if (best) query.expertise = best.uri;
-	}
+	const found =
+		skillWords && !query.expertise ? await skillConcepts(database.db, skillWords, locale) : null;
+	const named = found ? await labelsFor(database.db, found.matched.slice(0, 4), locale) : null;
+	const skill = found
+		? {
+				matched: found.matched.length,
+				examples: found.matched
+					.slice(0, 4)
+					.map((u) => named!.get(u) ?? '')
+					.filter(Boolean),
+				withNarrower: found.uris.length
+			}
+		: null;
 	const expertise = query.expertise
 		? {
 				uri: query.expertise,
@@ -60,7 +72,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			? { members: null, organisations: await searchOrganisations(database.db, query) }
 			: {
 					organisations: null,
-					members: await searchMembers(database.db, locals.user, query, locale)
+					members: await searchMembers(database.db, locals.user, query, locale, {
+						skills: found?.uris
+					})
 				};
-	return { query, options, expertise, skillWords, errors: null, ...results };
+	return { query, options, expertise, skill, skillWords, errors: null, ...results };
 };

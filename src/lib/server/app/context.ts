@@ -9,7 +9,7 @@ import {
 	refreshOutdatedProfileSearch,
 	refreshProfileSearch
 } from '../members/save-profile.ts';
-import { seedEsco } from '../esco/seed-esco.ts';
+import { seedEsco, seedEscoBroader } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
 import { locateUnplacedLocations } from '../services/store.ts';
@@ -92,6 +92,8 @@ export async function createAppContext(
 		if (!esco.ok) logger.error({ reason: esco.reason, file: esco.file }, esco.message);
 		else if (esco.seeded)
 			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
+		const links = await seedEscoBroader(db);
+		if (links) logger.info({ links }, 'ESCO hierarchy loaded');
 		const corridors = await seedMigrantStock(db);
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 		const towns = await seedGazetteer(db);

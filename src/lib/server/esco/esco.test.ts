@@ -61,7 +61,8 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			seeded: true,
 			occupations: 3007,
 			skills: 1000,
-			languages: ['en']
+			languages: ['en'],
+			broader: 1290
 		});
 		expect(await seedEsco(s.database.db)).toEqual({ ok: true, seeded: false });
 		expect(await rowCount()).toBe(4007);
@@ -223,7 +224,7 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			'nurse responsible for general care'
 		);
 		const result = await importEsco(s.database.db, fixtureDir({ 'occupations_fr.csv': FRENCH }));
-		expect(result).toEqual({ ok: true, occupations: 2, skills: 0, languages: ['fr'] });
+		expect(result).toEqual({ ok: true, occupations: 2, skills: 0, languages: ['fr'], broader: 0 });
 		const rows = await s.database.db
 			.select({ language: escoConcept.language })
 			.from(escoConcept)

@@ -9,11 +9,18 @@ import type { Db } from '../db/client.ts';
 import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
 import { forgetEscoLabels } from './label-cache.ts';
+import { BROADER_FILE, importBroader } from './import-broader.ts';
 
 export type EscoKind = 'occupation' | 'skill';
 
 /** Rows written, one per concept and language, and the languages seen. */
-export type ImportEscoCounts = { occupations: number; skills: number; languages: string[] };
+export type ImportEscoCounts = {
+	occupations: number;
+	skills: number;
+	languages: string[];
+	/** Links from a concept to the concept it is filed under (import-broader.ts). */
+	broader: number;
+};
 
 export type ImportEscoFailure = {
 	ok: false;
@@ -88,12 +95,15 @@ export async function importEsco(
 		const imported = await db.transaction(async (tx) => {
 			const counts = { occupation: 0, skill: 0 };
 			for (const f of found.files) counts[f.kind] += await importFile(tx, f, batchSize);
+			// After the concepts: a link is kept only when both its ends are concepts.
+			const broader = await importBroader(tx, found.broader);
 			const languages = [...new Set(found.files.map((f) => f.language))].sort();
 			return {
 				ok: true,
 				occupations: counts.occupation,
 				skills: counts.skill,
-				languages
+				languages,
+				broader
 			} as const;
 		});
 		forgetEscoLabels();
@@ -107,14 +117,16 @@ export async function importEsco(
 async function listEscoFiles(
 	dir: string,
 	defaultLanguage: string
-): Promise<{ ok: true; files: EscoFile[] } | ImportEscoFailure> {
+): Promise<{ ok: true; files: EscoFile[]; broader: string[] } | ImportEscoFailure> {
 	const isDir = await stat(dir).then(
 		(s) => s.isDirectory(),
 		() => false
 	);
 	if (!isDir) return { ok: false, reason: 'not-found', message: `${dir} is not a directory` };
 	const files: EscoFile[] = [];
+	const broader: string[] = [];
 	for (const name of (await readdir(dir)).sort()) {
+		if (BROADER_FILE.test(name)) broader.push(path.join(dir, name));
 		const m = FILE_NAME.exec(name);
 		if (!m) continue;
 		files.push({
@@ -131,7 +143,7 @@ async function listEscoFiles(
 			message: `${dir} holds no ESCO files (occupations.csv, skills.csv, occupations_<lang>.csv, skills_<lang>.csv)`
 		};
 	}
-	return { ok: true, files };
+	return { ok: true, files, broader };
 }
 
 /** Streams one file into the table in batches; returns how many concepts it held. */

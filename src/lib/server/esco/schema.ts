@@ -25,3 +25,20 @@ export const escoConcept = pgTable(
 		index('esco_concept_search_trgm_idx').using('gin', sql`${t.searchKey} gin_trgm_ops`)
 	]
 );
+
+/**
+ * ESCO's hierarchy between concepts of one pillar: occupation under occupation, skill under skill
+ * (ESCO's broaderRelations files; groups are not concepts and are left out). The directory's skill
+ * filter follows it down, so "engineer" also finds the concepts filed under a matching one.
+ */
+export const escoBroader = pgTable(
+	'esco_broader',
+	{
+		uri: text('uri').notNull(),
+		broader: text('broader').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.uri, t.broader] }),
+		index('esco_broader_broader_idx').on(t.broader)
+	]
+);

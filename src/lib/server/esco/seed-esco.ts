@@ -1,7 +1,9 @@
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { setting } from '../platform/schema.ts';
-import { escoConcept } from './schema.ts';
+import { escoBroader, escoConcept } from './schema.ts';
+import { BROADER_FILE, importBroader } from './import-broader.ts';
 import { forgetEscoLabels } from './label-cache.ts';
 import { importEsco, type ImportEscoCounts, type ImportEscoFailure } from './import-esco.ts';
 
@@ -45,6 +47,30 @@ export async function seedEsco(db: Db, dir = escoSampleDir()): Promise<SeedEscoR
 		if (error instanceof SeedFailed) return error.failure;
 		throw error;
 	}
+}
+
+/**
+ * A database seeded before the hierarchy was shipped gets the sample's links once (only those
+ * between concepts it holds, so a full release keeps working); returns how many were stored.
+ */
+export async function seedEscoBroader(db: Db, dir = escoSampleDir()): Promise<number> {
+	return db.transaction(async (tx) => {
+		const marked = await tx
+			.insert(setting)
+			.values({
+				key: 'esco_broader_seeded',
+				value: { source: ESCO_SAMPLE, at: new Date().toISOString() }
+			})
+			.onConflictDoNothing()
+			.returning({ key: setting.key });
+		if (!marked.length) return 0;
+		const [existing] = await tx.select({ uri: escoBroader.uri }).from(escoBroader).limit(1);
+		if (existing) return 0;
+		const files = (await readdir(dir).catch(() => [] as string[]))
+			.filter((name) => BROADER_FILE.test(name))
+			.map((name) => path.join(dir, name));
+		return importBroader(tx, files);
+	});
 }
 
 class SeedFailed extends Error {

@@ -6,6 +6,7 @@ import { searchKey } from '../search/normalise.ts';
 import { queryTokens } from '../search/text-match.ts';
 import { namesQuery } from '../search/cross-script.ts';
 import { labelsFor } from '../esco/search-esco.ts';
+import { withNarrower } from '../esco/skill-concepts.ts';
 import { demoUserIds } from '../accounts/demo-accounts.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 import { CAP, listStatement, textStatement, type Audience, type TextShape } from './search-sql.ts';
@@ -33,6 +34,7 @@ const columns = {
 };
 
 type TextParams = {
+	anyFacets: string[];
 	key: string;
 	tsq: string;
 	driver: string;
@@ -71,7 +73,6 @@ function wantedFacets(query: DirectoryQuery) {
 		query.origin && `origin:${query.origin}`,
 		query.residence && `res:${query.residence}`,
 		query.language && `lang:${query.language}`,
-		query.expertise && `esco:${query.expertise}`,
 		query.interest && `interest:${searchKey(query.interest)}`
 	].filter(Boolean) as string[];
 }
@@ -83,9 +84,30 @@ function wantedFacets(query: DirectoryQuery) {
  * typo ("Mohamed" finds "Mohammed") and across scripts ("Sara" finds "سارة", cross-script.ts); other visible fields by their words. `total` is exact up to
  * a few hundred matches; past that `totalIsLowerBound` is true and `total` is a floor ("1,000+").
  */
-export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery, language = 'en') {
+export async function searchMembers(
+	db: Db,
+	actor: Actor,
+	query: DirectoryQuery,
+	language = 'en',
+	opts: {
+		/** Concepts any of which a member's expertise may be (skillConcepts), instead of query.expertise. */
+		skills?: string[];
+	} = {}
+) {
 	const audience: Audience = actor ? 'members' : 'public';
 	const facets = wantedFacets(query);
+	// A skill filters on the concept and those filed under it ("nurse" finds the specialist nurses).
+	const skills =
+		opts.skills ?? (query.expertise ? await withNarrower(db, [query.expertise]) : null);
+	const anyFacets = (skills ?? []).map((u) => `esco:${u}`);
+	if (skills && !skills.length)
+		return {
+			items: [],
+			total: 0,
+			totalIsLowerBound: false,
+			page: query.page,
+			perPage: query.per_page
+		};
 	const tokens = queryTokens(searchKey(query.q));
 	const perPage = query.per_page;
 	const offset = (query.page - 1) * perPage;
@@ -93,7 +115,7 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 	if (!tokens.length) {
 		rows = (await db
 			.select(columns)
-			.from(sql`(${listStatement(audience, facets, perPage, offset)}) r`)
+			.from(sql`(${listStatement(audience, facets, perPage, offset, anyFacets)}) r`)
 			.orderBy(sql`r.pos`)) as Row[];
 	} else {
 		// The longest token drives the walk (its postings are the fewest); the others filter.
@@ -101,7 +123,15 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 		const others = tokens.filter((t) => t !== driver);
 		// "starts a word of the name", tested against ' ' || name_key (tokens hold no % or _)
 		const starts = (ts: string[]) => ts.map((t) => `% ${t}%`);
-		const shape: TextShape = facets.length ? 'textFacets' : tokens.length > 1 ? 'text' : 'text1';
+		const shape: TextShape = anyFacets.length
+			? facets.length
+				? 'textFacetsAny'
+				: 'textAny'
+			: facets.length
+				? 'textFacets'
+				: tokens.length > 1
+					? 'text'
+					: 'text1';
 		rows = (await preparedText(db, shape, audience).execute({
 			key: tokens.join(' '),
 			tsq: namesQuery(tokens),
@@ -110,6 +140,7 @@ export async function searchMembers(db: Db, actor: Actor, query: DirectoryQuery,
 			otherStarts: starts(others),
 			allStarts: starts(tokens),
 			facets,
+			anyFacets,
 			perPage,
 			offset
 		})) as Row[];

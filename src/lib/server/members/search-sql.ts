@@ -16,10 +16,15 @@ import { sql, type SQL } from 'drizzle-orm';
  * lower bound (at most CAP + 1).
  */
 export type Audience = 'public' | 'members';
-export type TextShape = 'text1' | 'text' | 'textFacets';
+/**
+ * text1: one word; text: several; textFacets: words with filters that must all hold (facets @>);
+ * textAny / textFacetsAny: words with a skill filter any of whose concepts may hold (facets &&),
+ * alone or beside the others.
+ */
+export type TextShape = 'text1' | 'text' | 'textFacets' | 'textAny' | 'textFacetsAny';
 
 export const CAP = 1000;
-const PROBE = { text1: 200, text: 200, textFacets: 200 } as const;
+const PROBE = { text1: 200, text: 200, textFacets: 200, textAny: 200, textFacetsAny: 200 } as const;
 
 /** Named parameters of the text statements (drizzle placeholders, filled on execute). */
 const p = {
@@ -30,6 +35,7 @@ const p = {
 	otherStarts: sql`${sql.placeholder('otherStarts')}::text[]`,
 	allStarts: sql`${sql.placeholder('allStarts')}::text[]`,
 	facets: sql`${sql.placeholder('facets')}::text[]`,
+	anyFacets: sql`${sql.placeholder('anyFacets')}::text[]`,
 	limit: sql`${sql.placeholder('perPage')}::int`,
 	offset: sql`${sql.placeholder('offset')}::int`
 };
@@ -54,16 +60,27 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 	const limit = PROBE[shape];
 	const probeLimit = sql.raw(String(limit));
 	const probeLimit1 = sql.raw(String(limit + 1));
-	const faceted = shape === 'textFacets';
-	const onFacets = (alias: string) =>
-		faceted ? sql` and ${sql.raw(alias)}.facets @> ${p.facets}` : sql``;
+	const faceted = shape !== 'text1' && shape !== 'text';
+	const allOf = shape === 'textFacets' || shape === 'textFacetsAny';
+	const anyOf = shape === 'textAny' || shape === 'textFacetsAny';
+	const facetTest = (alias: string) => {
+		const col = sql.raw(`${alias}.facets`);
+		return sql.join(
+			[
+				...(allOf ? [sql`${col} @> ${p.facets}`] : []),
+				...(anyOf ? [sql`${col} && ${p.anyFacets}`] : [])
+			],
+			sql` and `
+		);
+	};
+	const onFacets = (alias: string) => (faceted ? sql` and ${facetTest(alias)}` : sql``);
 	// Postings of a prefix-expanded token that also start with the other tokens (and fit the facets).
 	const postingFilter =
 		shape === 'text1'
 			? sql``
 			: sql` and ${allStart(sql`t.name_key`, p.otherStarts)}${
 					faceted
-						? sql` and exists (select from member_search f where f.audience = ${a} and f.user_id = t.user_id and f.facets @> ${p.facets})`
+						? sql` and exists (select from member_search f where f.audience = ${a} and f.user_id = t.user_id and ${facetTest('f')})`
 						: sql``
 				}`;
 	// The other tokens of a typo match may themselves be typos.
@@ -92,7 +109,7 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 	const fz = faceted
 		? sql`fz as materialized (
 		select 1 tier, word_similarity(${p.key}, name_key) sim, name_key, user_id from member_search
-		where audience = ${a} and facets @> ${p.facets} and length(${p.driver}) >= 4
+		where audience = ${a} and ${facetTest('member_search')} and length(${p.driver}) >= 4
 		  and ${p.key} <% name_key and not (tsv @@ ${p.tsq}) limit ${probeLimit1})`
 		: sql`fz as materialized (
 		select 1 tier, y.sim, y.name_key, y.user_id from (
@@ -167,7 +184,8 @@ export function textStatement(shape: TextShape, audience: Audience): SQL {
 }
 
 /**
- * No words: the audience's rows in name order (optionally with facets), and a count that stops
+ * No words: the audience's rows in name order (optionally with facets, all of `facets` and one
+ * of `anyFacets`), and a count that stops
  * at CAP + 1. Sent unnamed and planned per call: the facet values decide between walking the
  * name-ordered b-tree and a GIN bitmap.
  */
@@ -175,10 +193,13 @@ export function listStatement(
 	audience: Audience,
 	facets: string[],
 	perPage: number,
-	offset: number
+	offset: number,
+	anyFacets: string[] = []
 ): SQL {
 	const a = sql.raw(`'${audience === 'public' ? 'public' : 'members'}'`);
-	const onFacets = facets.length ? sql` and facets @> ${sql.param(facets)}::text[]` : sql``;
+	const onFacets = sql`${facets.length ? sql` and facets @> ${sql.param(facets)}::text[]` : sql``}${
+		anyFacets.length ? sql` and facets && ${sql.param(anyFacets)}::text[]` : sql``
+	}`;
 	return sql`with page as (
 		select user_id, row_number() over (order by name_key, user_id) pos
 		from (select name_key, user_id from member_search where audience = ${a}${onFacets}

@@ -26,6 +26,8 @@ export type DemoMember = {
 	city: string;
 	languages: string[];
 	interests: string[];
+	/** ESCO occupation URIs of the shipped sample. */
+	expertise: string[];
 	contentLocale: DemoLocale;
 	headline: string;
 	bio: string;

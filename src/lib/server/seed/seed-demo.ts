@@ -56,6 +56,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 				origin: [...m.origin],
 				languages: m.languages.map((code) => ({ code, level: 'fluent' as const })),
 				interests: [...m.interests],
+				expertise: [...m.expertise],
 				listed: 'public',
 				visibility: {
 					...base.visibility,
@@ -65,6 +66,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
 					origin: 'public',
 					languages: 'public',
 					interests: 'public',
+					expertise: 'public',
 					city: 'members'
 				}
 			});
