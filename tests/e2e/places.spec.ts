@@ -89,7 +89,18 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	await expect(page.locator('.summary')).toContainText('a second opening starts after the first');
 	await expect(page.getByLabel('Closes again Monday')).toHaveValue('17:30');
 	await page.getByLabel('Opens again Monday').fill('14:00');
-	await page.getByLabel('Closed on these dates').fill('2027-01-01\n2027-08-02 – 2027-08-20');
+	// A day with its own hours that run backwards is refused, with what was typed kept.
+	await page
+		.getByLabel('Closed days and special hours')
+		.fill('2027-01-01\n2027-08-02 – 2027-08-20\n2027-12-24 13:00-09:00');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.locator('.summary')).toContainText('one or two openings of that day in order');
+	await expect(page.getByLabel('Closed days and special hours')).toHaveValue(
+		/2027-12-24 13:00-09:00/
+	);
+	await page
+		.getByLabel('Closed days and special hours')
+		.fill('2027-01-01\n2027-08-02 – 2027-08-20\n2027-12-24 09:00-13:00');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toContainText('A curator will review it');
 	await page
@@ -109,5 +120,9 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	await expect(visitor.locator('main')).toContainText('09:00–12:00');
 	await expect(visitor.locator('main')).toContainText('14:00–17:30');
 	await expect(visitor.locator('main')).toContainText(/Closed on: .*2027/);
+	await expect(visitor.locator('main')).toContainText('Special hours on these dates');
+	await expect(visitor.locator('main li', { hasText: 'Dec 24, 2027' })).toContainText(
+		'09:00–13:00'
+	);
 	await visitor.context().close();
 });

@@ -12,7 +12,8 @@ import {
 	taxonomyTerm
 } from './schema.ts';
 import { textsFor } from './service-texts.ts';
-import { closedOn, isOpenAt } from './openings.ts';
+import { closedOn, isOpenAt, type Opening } from './openings.ts';
+import { hhmm } from '#lib/services/hours.ts';
 
 /**
  * The service behind a short link, when the actor may see it: otherwise null, so a short link of a
@@ -108,15 +109,28 @@ export async function getService(
 		updatedAt: s.updatedAt,
 		openNow: isOpenAt(openings, now),
 		closedToday: closedOn(openings, now),
-		// Closed dates still to come (or under way), soonest first.
-		closures: openings
-			.filter((o) => o.dow === 0 && (o.validTo ?? '') >= now.toISOString().slice(0, 10))
-			.map((o) => ({ from: o.validFrom ?? '', to: o.validTo ?? o.validFrom ?? '' }))
-			.sort((a, b) => a.from.localeCompare(b.from))
-			.filter((c, i, all) => i === 0 || c.from !== all[i - 1].from || c.to !== all[i - 1].to),
+		// Closed dates and hours on dates still to come (or under way), soonest first.
+		closures: datedLines(openings, now),
 		openings,
 		locations,
 		staff,
 		curator: isCurator(actor)
 	};
+}
+
+/** The dated openings to come as lines: dates, and the hours of that day (none: closed). */
+function datedLines(openings: Opening[], now: Date) {
+	const today = now.toISOString().slice(0, 10);
+	const lines = new Map<string, { from: string; to: string; hours: string[] }>();
+	for (const o of openings) {
+		if (o.dow !== 0 || (o.validTo ?? '') < today) continue;
+		const from = o.validFrom ?? '';
+		const to = o.validTo ?? from;
+		const line = lines.get(`${from}|${to}`) ?? { from, to, hours: [] };
+		if (o.closes > o.opens) line.hours.push(`${hhmm(o.opens)}–${hhmm(o.closes)}`);
+		lines.set(`${from}|${to}`, line);
+	}
+	return [...lines.values()]
+		.map((l) => ({ ...l, hours: [...new Set(l.hours)].sort() }))
+		.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
 }

@@ -14,6 +14,7 @@ import { decideReview } from './review.ts';
 import { getService } from './get-service.ts';
 import { searchServices } from './search-services.ts';
 import { serviceFormValues } from './service-form-values.ts';
+import { hoursToday } from './sms/hours-today.ts';
 
 const closed = { opens: '', closes: '', opens2: '', closes2: '' };
 const form = (hours: (typeof closed)[]) => ({
@@ -176,7 +177,7 @@ describe.each(DATABASES)('a lunch break on $kind', (target) => {
 		expect(page).toMatchObject({
 			openNow: false,
 			closedToday: true,
-			closures: [{ from: '2026-12-24', to: '2026-12-26' }]
+			closures: [{ from: '2026-12-24', to: '2026-12-26', hours: [] }]
 		});
 		expect(weeklySlots(page!.openings)[0].slots).toEqual(['09:00–17:00']);
 		const values = await serviceFormValues(db, orgId, saved.value.id, null);
@@ -185,5 +186,62 @@ describe.each(DATABASES)('a lunch break on $kind', (target) => {
 			serviceForm.safeParse({ ...form(hours), closures: '2026-12-26 – 2026-12-24' }).error
 				?.issues[0].message
 		).toBe('error_service_closures_invalid');
+	});
+
+	it('hours on a date replace the week: open only then, said on the page and in the SMS, kept by the form', async () => {
+		const db = s.database.db;
+		const hours = Array(7).fill({ ...closed, opens: '09:00', closes: '17:00' });
+		const saved = await saveService(
+			db,
+			staff,
+			{ organisationId: orgId, serviceId: null },
+			{
+				...form(hours),
+				texts: { ...form(hours).texts, name: 'Desk with short hours on Christmas Eve' },
+				closures: '2026-12-24 09:00–12:00, 14:00–15:00\n2026-12-25'
+			},
+			opts
+		);
+		if (!saved.ok) throw new Error(JSON.stringify(saved));
+		await decideReview(noticeDeps(s), curator, saved.value.id, { approve: true, note: '' }, opts);
+		const openAt = async (utc: string) =>
+			(
+				await searchServices(db, serviceQuery.parse({ open: '1' }), {
+					locale: 'en',
+					at: new Date(utc)
+				})
+			).items.some((i) => i.id === saved.value.id);
+		expect(await openAt('2026-12-23T16:00:00Z')).toBe(true);
+		expect(await openAt('2026-12-24T10:00:00Z')).toBe(true);
+		// lunch and the afternoon of the 24th follow that day's hours, not the week's
+		expect(await openAt('2026-12-24T13:00:00Z')).toBe(false);
+		expect(await openAt('2026-12-24T14:30:00Z')).toBe(true);
+		expect(await openAt('2026-12-24T16:00:00Z')).toBe(false);
+		expect(await openAt('2026-12-25T10:00:00Z')).toBe(false);
+		const page = await getService(db, null, saved.value.id, {
+			locale: 'en',
+			now: new Date('2026-12-24T16:00:00Z')
+		});
+		expect(page).toMatchObject({
+			openNow: false,
+			closedToday: false,
+			closures: [
+				{ from: '2026-12-24', to: '2026-12-24', hours: ['09:00–12:00', '14:00–15:00'] },
+				{ from: '2026-12-25', to: '2026-12-25', hours: [] }
+			]
+		});
+		expect(hoursToday(page!.openings, new Date('2026-12-24T08:00:00Z'))).toBe(
+			'9:00-12:00 14:00-15:00'
+		);
+		expect(hoursToday(page!.openings, new Date('2026-12-25T08:00:00Z'))).toBe('');
+		expect(hoursToday(page!.openings, new Date('2026-12-23T08:00:00Z'))).toBe('9:00-17:00');
+		// HSDS carries them as dated schedules with times and no weekday
+		const dated = (page!.doc.schedules ?? []).filter((x) => x.valid_from && x.opens_at);
+		expect(dated.map((x) => [x.valid_from, x.opens_at, x.closes_at, x.byday])).toEqual([
+			['2026-12-24', '09:00', '12:00', undefined],
+			['2026-12-24', '14:00', '15:00', undefined]
+		]);
+		const values = await serviceFormValues(db, orgId, saved.value.id, null);
+		expect(values?.values.closures).toBe('2026-12-24 09:00–12:00, 14:00–15:00\n2026-12-25');
 	});
 });

@@ -1,8 +1,9 @@
 import type { HsdsSchedule } from './hsds-types.ts';
 
 /**
- * A weekly interval (dow 1–7), or a closure (dow 0, opens = closes = 0): the dates from validFrom
- * to validTo on which the service does not open at all, whatever its weekly hours say.
+ * A weekly interval (dow 1–7), or a dated one (dow 0) that replaces the weekly hours from validFrom
+ * to validTo: a closure (opens = closes = 0, not open at all those days) or hours on those dates
+ * (opens < closes, "09:00–13:00 on 24 December").
  */
 export type Opening = {
 	dow: number;
@@ -44,6 +45,22 @@ export function openingsFrom(schedules: HsdsSchedule[], fallbackZone: string): O
 				dow: 0,
 				opens: 0,
 				closes: 0,
+				timeZone,
+				validFrom: from,
+				validTo: s.valid_to?.slice(0, 10) || from
+			});
+			continue;
+		}
+		if (isDatedHours(s)) {
+			const opens = minutes(s.opens_at);
+			const closes = minutes(s.closes_at);
+			if (opens === null || closes === null || closes <= opens) continue;
+			const timeZone = (typeof s.timezone === 'number' && offsetZone(s.timezone)) || fallbackZone;
+			const from = s.valid_from!.slice(0, 10);
+			out.push({
+				dow: 0,
+				opens,
+				closes,
 				timeZone,
 				validFrom: from,
 				validTo: s.valid_to?.slice(0, 10) || from
@@ -109,6 +126,20 @@ export function localTime(at: Date, timeZone: string) {
 	};
 }
 
+/**
+ * A schedule with hours on dates: a first date, opening and closing times, and no weekday or
+ * recurrence (HSDS `valid_from`/`valid_to` bound the dates; weekly schedules carry `byday`).
+ */
+export function isDatedHours(s: HsdsSchedule) {
+	return (
+		!s.byday &&
+		!s.freq &&
+		!!s.opens_at &&
+		!!s.closes_at &&
+		/^\d{4}-\d{2}-\d{2}/.test(s.valid_from ?? '')
+	);
+}
+
 /** A schedule that closes the service on dates: no times, a first date, and Passerelle's mark. */
 export function isClosure(s: HsdsSchedule) {
 	return (
@@ -119,19 +150,34 @@ export function isClosure(s: HsdsSchedule) {
 	);
 }
 
-/** Whether a closure covers the day `at` falls on where the service is. */
-export function closedOn(openings: Opening[], at: Date): boolean {
-	return openings.some((o) => {
+/** The dated openings (closures and hours on dates) covering the day `at` falls on where each is. */
+export function datedOn(openings: Opening[], at: Date): Opening[] {
+	return openings.filter((o) => {
 		if (o.dow !== 0) return false;
 		const { date } = localTime(at, o.timeZone);
 		return date >= (o.validFrom ?? '') && date <= (o.validTo ?? o.validFrom ?? '');
 	});
 }
 
-/** Whether any interval is open at `at` (each in its own time zone), on no closed date. */
+/** Whether the day `at` falls on is a closed date where the service is (no hours given that day). */
+export function closedOn(openings: Opening[], at: Date): boolean {
+	const dated = datedOn(openings, at);
+	return dated.length > 0 && dated.every((o) => o.closes <= o.opens);
+}
+
+/**
+ * Whether the service is open at `at` (each interval in its own time zone): on a date with its
+ * own hours or closed, only those hours count; on other days the weekly ones.
+ */
 export function isOpenAt(openings: Opening[], at: Date): boolean {
-	if (closedOn(openings, at)) return false;
+	const dated = datedOn(openings, at);
+	if (dated.length)
+		return dated.some((o) => {
+			const { minute } = localTime(at, o.timeZone);
+			return minute >= o.opens && minute < o.closes;
+		});
 	return openings.some((o) => {
+		if (o.dow === 0) return false;
 		const local = localTime(at, o.timeZone);
 		if (o.validFrom && local.date < o.validFrom.slice(0, 10)) return false;
 		if (o.validTo && local.date > o.validTo.slice(0, 10)) return false;

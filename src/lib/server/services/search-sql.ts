@@ -117,16 +117,21 @@ function filters(shape: ServiceShape, p: P): SQL {
  * join, the planner would convert the time of every opening of every service first.
  */
 function openNow(p: P): SQL {
-	const local = sql`(${p.at} at time zone op.time_zone)`;
-	const minute = sql`(extract(hour from ${local}) * 60 + extract(minute from ${local}))`;
-	return sql`exists (select 1 from service_opening op where op.service_id = s.id
-		and op.dow = extract(isodow from ${local}) and op.opens <= ${minute} and op.closes > ${minute}
-		and (op.valid_from is null or op.valid_from = '' or ${local}::date >= op.valid_from::date)
-		and (op.valid_to is null or op.valid_to = '' or ${local}::date <= op.valid_to::date)
+	const at = (alias: string) => sql`(${p.at} at time zone ${sql.raw(alias)}.time_zone)`;
+	const minute = (alias: string) =>
+		sql`(extract(hour from ${at(alias)}) * 60 + extract(minute from ${at(alias)}))`;
+	// A dated row (dow 0: a closure, or hours on dates) covering the local day replaces the week.
+	const covers = (alias: string) =>
+		sql`${sql.raw(alias)}.dow = 0 and ${at(alias)}::date between ${sql.raw(alias)}.valid_from::date and ${sql.raw(alias)}.valid_to::date`;
+	return sql`((exists (select 1 from service_opening op where op.service_id = s.id
+		and op.dow = extract(isodow from ${at('op')}) and op.opens <= ${minute('op')} and op.closes > ${minute('op')}
+		and (op.valid_from is null or op.valid_from = '' or ${at('op')}::date >= op.valid_from::date)
+		and (op.valid_to is null or op.valid_to = '' or ${at('op')}::date <= op.valid_to::date)
 		offset 0)
-		and not exists (select 1 from service_opening c where c.service_id = s.id and c.dow = 0
-			and (${p.at} at time zone c.time_zone)::date between c.valid_from::date and c.valid_to::date
-			offset 0)`;
+		and not exists (select 1 from service_opening c where c.service_id = s.id and ${covers('c')}
+			offset 0))
+		or exists (select 1 from service_opening d where d.service_id = s.id and ${covers('d')}
+			and d.opens <= ${minute('d')} and d.closes > ${minute('d')} offset 0))`;
 }
 
 const from = sql`service s join organisation o on o.id = s.organisation_id`;

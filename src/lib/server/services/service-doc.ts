@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { closuresText, parseClosures } from '#lib/services/closures.ts';
-import { isClosure } from './openings.ts';
+import { closuresText, parseClosures, type Closure } from '#lib/services/closures.ts';
+import { isClosure, isDatedHours } from './openings.ts';
 import { DAYS, type LocationInput, type ServiceInput } from '#lib/services/service-form.ts';
 import { languageName } from '#lib/members/codes.ts';
 import type { HsdsLocation, HsdsSchedule, HsdsService } from './hsds-types.ts';
@@ -105,28 +105,50 @@ function schedulesFrom(input: ServiceInput, serviceId: string, previous: HsdsSch
 		if (weekly[0]) weekly[0].description = input.hoursNote;
 		else weekly.push({ id: randomUUID(), service_id: serviceId, description: input.hoursNote });
 	}
-	// Closed dates: HSDS schedules with dates and no times, marked for Passerelle (openings.ts).
-	for (const c of parseClosures(input.closures ?? '') ?? [])
-		weekly.push({
-			id: randomUUID(),
-			service_id: serviceId,
-			valid_from: c.from,
-			valid_to: c.to,
-			notes: 'closed',
-			closed: true
-		});
+	// Closed dates: HSDS schedules with dates and no times, marked for Passerelle; hours on dates:
+	// schedules with dates and times and no weekday (openings.ts).
+	for (const c of parseClosures(input.closures ?? '') ?? []) {
+		if (!c.hours.length)
+			weekly.push({
+				id: randomUUID(),
+				service_id: serviceId,
+				valid_from: c.from,
+				valid_to: c.to,
+				notes: 'closed',
+				closed: true
+			});
+		for (const [opens, closes] of c.hours)
+			weekly.push({
+				id: randomUUID(),
+				service_id: serviceId,
+				valid_from: c.from,
+				valid_to: c.to,
+				opens_at: opens,
+				closes_at: closes,
+				notes: 'special hours'
+			});
+	}
 	return weekly;
 }
 
 /** The form's weekly hours back from HSDS schedules (the first two intervals of each day, in order). */
 export function hoursFrom(schedules: HsdsSchedule[]) {
 	const byDay = DAYS.map(() => [] as [string, string][]);
-	const closures = schedules.filter(isClosure).map((s) => ({
-		from: s.valid_from!.slice(0, 10),
-		to: (s.valid_to || s.valid_from)!.slice(0, 10)
+	const dated = new Map<string, Closure>();
+	for (const s of schedules) {
+		if (!isClosure(s) && !isDatedHours(s)) continue;
+		const from = s.valid_from!.slice(0, 10);
+		const to = (s.valid_to || s.valid_from)!.slice(0, 10);
+		const line = dated.get(`${from}|${to}`) ?? { from, to, hours: [] };
+		if (isDatedHours(s)) line.hours.push([s.opens_at!.slice(0, 5), s.closes_at!.slice(0, 5)]);
+		dated.set(`${from}|${to}`, line);
+	}
+	const closures = [...dated.values()].map((c) => ({
+		...c,
+		hours: c.hours.sort(([a], [b]) => a.localeCompare(b)).slice(0, 2)
 	}));
 	for (const s of schedules) {
-		if (!s.opens_at || !s.closes_at) continue;
+		if (!s.opens_at || !s.closes_at || isDatedHours(s)) continue;
 		for (const day of (s.byday ?? '').split(',')) {
 			const i = DAYS.indexOf(day.trim().toUpperCase().slice(-2) as (typeof DAYS)[number]);
 			if (i >= 0) byDay[i].push([s.opens_at.slice(0, 5), s.closes_at.slice(0, 5)]);
