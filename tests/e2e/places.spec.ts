@@ -126,3 +126,52 @@ test('a provider adds a place by its address alone or with decimal commas; a mis
 	);
 	await visitor.context().close();
 });
+
+test('a provider places a place with clicks on a map of its town, without typing coordinates', async ({
+	browser,
+	page
+}, info) => {
+	const name = `Map placed ${info.project.name} ${Date.now().toString(36)}`;
+	const { url } = await approvedOrganisation(browser, page, 'Map Provider', name);
+	await page.goto(url);
+	await page.getByRole('link', { name: 'Manage your organisation’s services' }).click();
+	await page.getByRole('link', { name: 'Add a place' }).click();
+	// The map opens around the town: without one it says so.
+	await page.getByRole('button', { name: 'Show the map of the town' }).click();
+	await expect(page.locator('.summary')).toContainText('Type the town first');
+	await page.getByLabel('Name of the place').fill('Mapped desk');
+	await page.getByLabel('Street address').fill('5 place Lazare Goujon');
+	await page.getByLabel('Town or city').fill('Villeurbanne');
+	await page.getByLabel('Country').selectOption('FR');
+	await page.getByRole('button', { name: 'Show the map of the town' }).click();
+	const map = page.getByRole('button', { name: /Map of the towns around the place/ });
+	await expect(map).toBeVisible();
+	await expect(page.getByLabel('Latitude')).toHaveValue('');
+	// The image is the towns around, drawn on the server.
+	const image = await page.request.get(new URL((await map.getAttribute('src'))!, page.url()).href);
+	expect(image.headers()['content-type']).toContain('image/svg+xml');
+	expect(await image.text()).toContain('>Lyon<');
+
+	// A click east of the centre (Villeurbanne, 4.88° E) sets the position there and closes in.
+	await map.click({ position: { x: 180, y: 100 } });
+	await expect(page.getByRole('status')).toContainText('Placed at');
+	const latitude = Number(await page.getByLabel('Latitude').inputValue());
+	const longitude = Number(await page.getByLabel('Longitude').inputValue());
+	expect(latitude).toBeCloseTo(45.766, 1);
+	expect(longitude).toBeGreaterThan(4.895);
+	expect(longitude).toBeLessThan(4.93);
+	// A second click, closer in, moves it less; what was typed stays.
+	await map.click({ position: { x: 160, y: 100 } });
+	const second = Number(await page.getByLabel('Longitude').inputValue());
+	expect(second - longitude).toBeGreaterThan(0);
+	expect(second - longitude).toBeLessThan(0.01);
+	await expect(page.getByLabel('Name of the place')).toHaveValue('Mapped desk');
+	await page.getByRole('button', { name: 'Wider view' }).click();
+	await expect(map).toBeVisible();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Place saved.');
+	await page.getByRole('link', { name: 'Mapped desk' }).click();
+	await expect(page.getByLabel('Longitude')).toHaveValue(String(second));
+	// A place with coordinates opens its map around them, marked.
+	expect(await map.getAttribute('src')).toContain('mark=1');
+});

@@ -21,7 +21,9 @@ export const gazetteerPlace = pgTable(
 	},
 	(t) => [
 		index('gazetteer_place_key_idx').on(t.nameKey, t.population),
-		index('gazetteer_place_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`)
+		index('gazetteer_place_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+		// the towns inside a map window: a band of latitude, then longitude (map-towns.ts)
+		index('gazetteer_place_position_idx').on(t.latitude, t.longitude)
 	]
 );
 

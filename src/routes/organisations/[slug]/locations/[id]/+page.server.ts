@@ -11,6 +11,13 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
+import { fail } from '@sveltejs/kit';
+import { findPlace } from '#lib/server/places/find-place.ts';
+import { mapWindow, toPosition, zoomIn, type MapWindow } from '#lib/places/local-map.ts';
+
+/** How close the picker opens: around a town, and around a place that has its coordinates. */
+const TOWN_KM = 12;
+const PLACE_KM = 4;
 
 /** One page for a new place (`/locations/new`) and for editing one. */
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -22,7 +29,11 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		: (await organisationLocations(database.db, org.id)).find((l) => l.id === params.id);
 	if (!isNew && !current) error(404, 'Not found');
 	const a = current?.doc.addresses?.[0];
+	const lat = current?.doc.latitude;
+	const lon = current?.doc.longitude;
+	const map: MapWindow | null = lat != null && lon != null ? { lat, lon, km: PLACE_KM } : null;
 	return {
+		map,
 		organisation: org,
 		isNew,
 		countries: countryOptions(getLocale()),
@@ -45,6 +56,43 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 export const actions: Actions = {
+	/**
+	 * The map picker, without JavaScript: "Show the map" opens it around the typed town; a click on
+	 * the map (`pick.x`, `pick.y` of the `<input type="image">`) sets the coordinates there and
+	 * closes in; "Wider" steps back. Nothing is saved until Save.
+	 */
+	pick: async ({ params, locals, request }) => {
+		const { database } = await app();
+		await staffPageOrganisation(database.db, locals.user, params.slug);
+		const { data, text } = await readForm(request);
+		const values = locationFormData(data);
+		const shown = mapWindow(text('mapLat'), text('mapLon'), text('mapKm'));
+		const [x, y] = [Number(text('pick.x')), Number(text('pick.y'))];
+		if (shown && text('pick.x') !== '' && Number.isFinite(x) && Number.isFinite(y)) {
+			const at = toPosition(shown, x, y);
+			return {
+				values: { ...values, latitude: String(at.lat), longitude: String(at.lon) },
+				map: zoomIn(shown, at.lat, at.lon),
+				picked: true
+			};
+		}
+		if (shown && text('zoom') === 'out')
+			return { values, map: { ...shown, km: Math.min(shown.km * 3, 400) }, picked: false };
+		const town = values.city
+			? await findPlace(database.db, values.city, { country: values.country || null })
+			: null;
+		if (!town) {
+			const errors: Record<string, string> = {
+				city: values.city ? 'error_location_town_unknown' : 'error_location_map_town'
+			};
+			return fail(400, { values, errors });
+		}
+		return {
+			values,
+			map: { lat: town.latitude, lon: town.longitude, km: TOWN_KM },
+			picked: false
+		};
+	},
 	save: async ({ params, locals, request }) => {
 		const { database, config } = await app();
 		const org = await staffPageOrganisation(database.db, locals.user, params.slug);

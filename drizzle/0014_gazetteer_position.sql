@@ -1,0 +1,1 @@
+CREATE INDEX "gazetteer_place_position_idx" ON "gazetteer_place" USING btree ("latitude","longitude");
