@@ -20,6 +20,15 @@ test('a town typed as the place, or among the words, sorts services by distance 
 	await expect(page.getByText('Near Lyon')).toBeVisible();
 	await expect(page.getByLabel('Town or city')).toHaveValue('Lyon');
 	await expect(page.locator('.cards li').first()).toContainText('km');
+	// A map of the page's services around Lyon, numbered as the list; each number opens its service.
+	const map = page.locator('figure.services-map');
+	await expect(map.locator('figcaption')).toContainText('around Lyon');
+	await expect(map.locator('svg text', { hasText: 'Lyon' }).first()).toBeAttached();
+	const first = page.locator('.cards li').first();
+	await expect(first.locator('.pin-n')).toHaveText('1');
+	const firstName = (await first.locator('a strong').textContent())!;
+	await map.locator('a[aria-label^="1. "]').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstName);
 
 	// In Arabic, by the town's Arabic name.
 	await page.goto('/ar/services?place=' + encodeURIComponent('ليون'));

@@ -4,6 +4,7 @@ import { serviceQuery } from '#lib/services/search-query.ts';
 import { DEFAULT_TERMS } from '#lib/services/taxonomy.ts';
 import { geocodeCity, searchServices, townInWords } from '#lib/server/services/search-services.ts';
 import { suggestPlaces } from '#lib/server/places/find-place.ts';
+import { servicesMap } from '#lib/server/services/map-points.ts';
 import { isCurator } from '#lib/server/services/policy.ts';
 import { workplaces } from '#lib/server/organisations/access.ts';
 import { languageName } from '#lib/members/codes.ts';
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 			needs,
 			languages,
 			results: null,
+			map: null,
 			placeUnknown: false,
 			suggestions: [],
 			placeName: null,
@@ -59,6 +61,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 				needs,
 				languages,
 				results: null,
+				map: null,
 				placeUnknown: true,
 				suggestions: suggestions.map((p) => ({ name: p.name, country: p.country })),
 				placeName,
@@ -77,7 +80,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		}
 	}
 	const results = await searchServices(db, query, { locale, origin });
+	const map = origin ? await servicesMap(db, origin, results.items, locale) : null;
 	return {
+		map,
 		errors: null,
 		query,
 		needs,

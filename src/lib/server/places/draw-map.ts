@@ -6,27 +6,29 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 type Box = { x0: number; y0: number; x1: number; y1: number };
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+export type TownLayer = {
+	dots: { x: number; y: number; r: number }[];
+	labels: { x: number; y: number; name: string }[];
+};
+
 /** Town dots, sized by population, and the names of the largest that fit without overlapping. */
-export function townLayer(w: MapWindow, towns: MapTown[], maxLabels = 12) {
-	const dots: string[] = [];
-	const labels: string[] = [];
+export function townLayer(w: MapWindow, towns: MapTown[], maxLabels = 12): TownLayer {
+	const layer: TownLayer = { dots: [], labels: [] };
 	const taken: Box[] = [];
 	for (const t of towns) {
 		const { x, y } = toPixel(w, t.latitude, t.longitude);
 		if (x < 0 || y < 0 || x > MAP_WIDTH || y > MAP_HEIGHT) continue;
 		const r = t.population >= 500_000 ? 4 : t.population >= 50_000 ? 3 : 2;
-		dots.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r}"/>`);
-		if (labels.length >= maxLabels) continue;
+		layer.dots.push({ x: Math.round(x), y: Math.round(y), r });
+		if (layer.labels.length >= maxLabels) continue;
 		// A rough width for the name: 6 px a character at 11 px.
 		const width = Math.min(t.name.length, 24) * 6;
 		const box = { x0: x + r + 2, y0: y - 8, x1: x + r + 2 + width, y1: y + 4 };
 		if (box.x1 > MAP_WIDTH - 2 || box.y0 < 2 || taken.some((b) => overlaps(b, box))) continue;
 		taken.push(box);
-		labels.push(
-			`<text x="${box.x0.toFixed(1)}" y="${(y + 3).toFixed(1)}">${escape(t.name.slice(0, 24))}</text>`
-		);
+		layer.labels.push({ x: Math.round(box.x0), y: Math.round(y + 3), name: t.name.slice(0, 24) });
 	}
-	return { dots: dots.join(''), labels: labels.join('') };
+	return layer;
 }
 
 /**
@@ -38,7 +40,11 @@ export function placeMapSvg(
 	towns: MapTown[],
 	mark: { lat: number; lon: number } | null
 ) {
-	const { dots, labels } = townLayer(w, towns);
+	const layer = townLayer(w, towns);
+	const dots = layer.dots.map((d) => `<circle cx="${d.x}" cy="${d.y}" r="${d.r}"/>`).join('');
+	const labels = layer.labels
+		.map((l) => `<text x="${l.x}" y="${l.y}">${escape(l.name)}</text>`)
+		.join('');
 	const bar = scaleBar(w);
 	const pin = mark ? toPixel(w, mark.lat, mark.lon) : null;
 	return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" width="${MAP_WIDTH}" height="${MAP_HEIGHT}" font-family="sans-serif" font-size="11">
