@@ -29,6 +29,7 @@ const MODULES = [
 	'organisations',
 	'services',
 	'referrals',
+	'messages',
 	'admin',
 	'privacy',
 	'api'

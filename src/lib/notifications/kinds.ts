@@ -19,7 +19,8 @@ export const NOTICE_KINDS = [
 	'join_declined',
 	'invitation_received',
 	'invitation_accepted',
-	'invitation_declined'
+	'invitation_declined',
+	'message_new'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -25,9 +25,10 @@ import { localStorage } from '../platform/storage.ts';
 import { logger } from '../platform/logger.ts';
 import { JOBS } from './jobs.ts';
 import { createNotifier, noticeDeliveryJob, type Notifier } from '../notifications/notifier.ts';
+import { createLiveHub, type LiveHub } from '../messages/live.ts';
 
 /** The running platform with every module wired in: what routes and commands use. */
-export type AppContext = PlatformContext & { auth: Auth; notifier: Notifier };
+export type AppContext = PlatformContext & { auth: Auth; notifier: Notifier; live: LiveHub };
 
 /** What operations that tell people take (organisations/admins.ts NoticeDeps). */
 export function noticeDeps(s: Pick<AppContext, 'database' | 'notifier'>) {
@@ -65,7 +66,9 @@ export async function createAppContext(
 	await queue.define(smsDeliveryJob(db, gateway));
 	// Whoever closes the database stops the queue first (it runs on the same connection).
 	const closeDatabase = database.close;
+	const live = createLiveHub(database);
 	database.close = async () => {
+		await live.stop().catch((error) => logger.error({ err: error }, 'live hub stop failed'));
 		await queue.stop().catch((error) => logger.error({ err: error }, 'job queue stop failed'));
 		await closeDatabase();
 	};
@@ -104,7 +107,7 @@ export async function createAppContext(
 	await seedTaxonomy(db);
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
-	const context: AppContext = { config, database, auth, mailer, sms, storage, queue, notifier };
+	const context: AppContext = { config, database, auth, mailer, sms, storage, queue, notifier, live };
 	for (const job of JOBS)
 		await queue.define({
 			name: job.name,

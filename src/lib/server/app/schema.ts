@@ -9,3 +9,4 @@ export * from '../places/schema.ts';
 export * from '../services/schema.ts';
 export * from '../referrals/schema.ts';
 export * from '../services/sms-schema.ts';
+export * from '../messages/schema.ts';

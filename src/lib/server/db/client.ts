@@ -9,6 +9,11 @@ export type Database = {
 	db: Db;
 	kind: 'pglite' | 'postgres';
 	close: () => Promise<void>;
+	/**
+	 * Hears `NOTIFY channel` from every instance on this database (PostgreSQL LISTEN, on a
+	 * connection of its own that reconnects; PGlite's listen in-process). Returns the unlisten.
+	 */
+	listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
 	/** The embedded database's own client (the job queue runs in-process on it). */
 	pglite?: import('@electric-sql/pglite').PGlite;
 	/** The PostgreSQL connection string (the job queue keeps its own small pool). */
@@ -38,7 +43,45 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 			options: '-c max_parallel_workers_per_gather=0'
 		});
 		const db = drizzle(pool) as unknown as Db;
-		return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
+		const listeners = new Set<() => Promise<void>>();
+		const listen = async (channel: string, onPayload: (payload: string) => void) => {
+			let client: InstanceType<typeof pg.Client> | null = null;
+			let stopped = false;
+			const connect = async (): Promise<void> => {
+				if (stopped) return;
+				const c = new pg.Client({ connectionString: opts.url });
+				c.on('notification', (n) => {
+					if (n.channel === channel && n.payload) onPayload(n.payload);
+				});
+				// A lost connection is made again after a second; notices sent meanwhile are missed
+				// (pages reload what they show, so a missed one costs a reload, not a message).
+				c.on('error', () => {
+					c.end().catch(() => {});
+					if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000);
+				});
+				await c.connect();
+				await c.query(`listen "${channel.replace(/"/g, '')}"`);
+				client = c;
+			};
+			await connect();
+			const stop = async () => {
+				stopped = true;
+				listeners.delete(stop);
+				await client?.end().catch(() => {});
+			};
+			listeners.add(stop);
+			return stop;
+		};
+		return {
+			db,
+			kind: 'postgres',
+			url: opts.url,
+			listen,
+			close: async () => {
+				await Promise.all([...listeners].map((stop) => stop()));
+				await pool.end();
+			}
+		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
@@ -65,6 +108,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 		db,
 		kind: 'pglite',
 		pglite: client,
+		listen: async (channel, onPayload) => {
+			const unlisten = await client.listen(channel, onPayload);
+			return () => unlisten();
+		},
 		close: async () => {
 			await client.close();
 			release();

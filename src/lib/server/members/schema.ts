@@ -4,6 +4,7 @@ import { user } from '../accounts/schema.ts';
 import { tsvector } from '../db/types.ts';
 
 export * from './search-schema.ts';
+export * from './block-schema.ts';
 
 export type Visibility = 'public' | 'members' | 'nobody';
 export type ProfileLanguage = {

@@ -26,7 +26,12 @@ export const RULES = {
 	codeToNumberDay: { name: 'code-number-day', limit: 10, windowSeconds: 86_400 },
 	codeTriesPerNumber: { name: 'code-tries-number', limit: 10, windowSeconds: 600 },
 	/** Texts one number sends to the services-by-SMS line: a person asking, not a pump. */
-	smsInbound: { name: 'sms-inbound', limit: 12, windowSeconds: 3600 }
+	smsInbound: { name: 'sms-inbound', limit: 12, windowSeconds: 3600 },
+	/** Private messages from one address (the hook), and from one account (messages/post.ts). */
+	messages: { name: 'messages', limit: 300, windowSeconds: 600 },
+	messagesByAccount: { name: 'messages-account', limit: 120, windowSeconds: 600 },
+	/** New conversations one account starts: many strangers written to at once is spam. */
+	conversationsByAccount: { name: 'conversations-account', limit: 20, windowSeconds: 3600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
@@ -43,6 +48,7 @@ export function ruleForPath(pathname: string): RateRule | null {
 		return RULES.reset;
 	// Referrals and their thread: a busy caseworker stays far below; a script sending mail does not.
 	if (/^\/referrals(\/|$)/.test(p)) return RULES.referral;
+	if (/^\/messages(\/|$)/.test(p)) return RULES.messages;
 	return null;
 }
 

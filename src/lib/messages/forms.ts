@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Who may start a conversation with a member. */
+export const MESSAGE_AUDIENCES = ['members', 'shared', 'nobody'] as const;
+export type MessageAudience = (typeof MESSAGE_AUDIENCES)[number];
+/** Signed-in members may write to a member who never chose (decision 0021). */
+export const DEFAULT_AUDIENCE: MessageAudience = 'members';
+
+/** People in a group conversation besides its author. */
+export const MAX_GROUP = 50;
+export const MAX_MESSAGE = 5000;
+
+const body = z
+	.string()
+	.transform((s) => s.replace(/\r\n/g, '\n').trim())
+	.pipe(
+		z
+			.string()
+			.min(1, 'error_message_empty')
+			.max(MAX_MESSAGE, 'error_message_too_long')
+			// bidi overrides and isolates that would reverse what others read
+			.refine((s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s), 'error_message_controls')
+	);
+
+export const messageForm = z.object({ body });
+
+export const startForm = z.object({
+	to: z
+		.array(z.string().min(1).max(64))
+		.min(1, 'error_message_recipients')
+		.max(MAX_GROUP, 'error_message_too_many'),
+	title: z.string().trim().max(120, 'error_message_title').default(''),
+	body
+});
+
+export const audienceForm = z.object({
+	allow: z.enum(MESSAGE_AUDIENCES, { error: 'error_generic' })
+});
