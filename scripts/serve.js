@@ -37,7 +37,14 @@ delete process.env.ADDRESS_HEADER;
 delete process.env.XFF_DEPTH;
 
 const { handler } = await import('../build/handler.js');
-const compress = compression({ threshold: 512 });
+// Live messages (text/event-stream) are never compressed: compression holds bytes back until a
+// buffer fills, and an event must leave as soon as it is written.
+const compress = compression({
+	threshold: 512,
+	filter: (req, res) =>
+		!String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream') &&
+		compression.filter(req, res)
+});
 
 const server = http.createServer((req, res) => {
 	req.headers['x-passerelle-proto'] = origin.protocol.slice(0, -1);

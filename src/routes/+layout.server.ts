@@ -3,6 +3,7 @@ import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
 import { unreadCount, UNREAD_SHOWN } from '#lib/server/notifications/notices.ts';
+import { unreadConversations } from '#lib/server/messages/read.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
 import { demoContentRemains } from '#lib/server/admin/demo-content.ts';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
@@ -22,6 +23,8 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 		user: locals.user ? { name: locals.user.name } : null,
 		// One indexed count per signed-in page; the header shows it only when there is news.
 		unread: locals.user ? await unreadCount(database.db, locals.user.id) : 0,
+		// Conversations with news (not muted): one probe per conversation of the member.
+		messagesUnread: locals.user ? await unreadConversations(database.db, locals.user.id) : 0,
 		isAdmin,
 		// Administrators are reminded on every page while example content remains (two index probes).
 		demoRemains:

@@ -24,7 +24,7 @@ test('on a phone, the first screen of the service search shows the need picker a
 	for (const locale of ['en', 'ar']) {
 		await page.goto(`/${locale}/services?need=legal&place=Paris`);
 		const need = (await page.locator('#need').boundingBox())!;
-		const first = (await page.locator('main ul.cards > li').first().boundingBox())!;
+		const first = (await page.locator('main .cards > li').first().boundingBox())!;
 		expect(need.y + need.height, locale).toBeLessThanOrEqual(740);
 		// At least the first result's name is on the first screen, without scrolling.
 		expect(first.y + 24, locale).toBeLessThanOrEqual(740);

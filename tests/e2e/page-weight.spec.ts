@@ -64,8 +64,11 @@ test('every page stays within the page-weight budget, in English and Arabic', as
 			if (html.bytes > BUDGET.html) over.push(`${url}: HTML ${html.bytes} B`);
 			if (cssBytes > BUDGET.css) over.push(`${url}: CSS ${cssBytes} B`);
 			if (jsBytes > BUDGET.js) over.push(`${url}: JS ${jsBytes} B`);
-			// Pages are server-rendered without client code (csr = false): no JavaScript at all.
-			if (jsBytes > 0) over.push(`${url}: ships JavaScript though csr = false`);
+			// Pages are server-rendered without client code (csr = false): no JavaScript at all, but
+			// for the messages pages' one small script that brings new messages live (decision 0021).
+			const live = /^\/messages(\/|$)/.test(path) && js.every((src) => src === '/live-messages.js');
+			if (jsBytes > 0 && !live) over.push(`${url}: ships JavaScript though csr = false`);
+			if (live && jsBytes > 1024) over.push(`${url}: the live script grew to ${jsBytes} B`);
 		}
 	}
 	console.log(`\npage (compressed bytes)              HTML     CSS      JS\n${rows.join('\n')}`);

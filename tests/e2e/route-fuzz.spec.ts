@@ -173,7 +173,10 @@ async function run(probes: Probe[], baseURL: string, cookie: string | null) {
 					},
 					body: probe.body
 				});
-				await response.arrayBuffer();
+				// A live stream (Server-Sent Events) never ends: its answer is its status.
+				if (response.headers.get('content-type')?.startsWith('text/event-stream'))
+					await response.body?.cancel();
+				else await response.arrayBuffer();
 				if (response.status >= 500) failures.push(`${response.status} ${label}`);
 			} catch (error) {
 				const cause = (error as { cause?: { code?: string } }).cause?.code;

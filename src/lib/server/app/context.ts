@@ -107,7 +107,17 @@ export async function createAppContext(
 	await seedTaxonomy(db);
 	if (config.seedDemo) await seedDemo(db);
 	await getBranding(db);
-	const context: AppContext = { config, database, auth, mailer, sms, storage, queue, notifier, live };
+	const context: AppContext = {
+		config,
+		database,
+		auth,
+		mailer,
+		sms,
+		storage,
+		queue,
+		notifier,
+		live
+	};
 	for (const job of JOBS)
 		await queue.define({
 			name: job.name,

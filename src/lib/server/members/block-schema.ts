@@ -18,4 +18,3 @@ export const memberBlock = pgTable(
 		index('member_block_blocked_idx').on(t.blockedId)
 	]
 );
-

@@ -25,7 +25,12 @@ export async function blockMember(db: Db, actor: Actor, targetId: string): Promi
 			.onConflictDoNothing()
 			.returning({ id: memberBlock.blockedId });
 		if (added.length)
-			await writeAudit(tx, { actorId: actor.id, action: 'member.block', subjectType: 'user', subjectId: targetId });
+			await writeAudit(tx, {
+				actorId: actor.id,
+				action: 'member.block',
+				subjectType: 'user',
+				subjectId: targetId
+			});
 	});
 	return ok();
 }
@@ -38,7 +43,12 @@ export async function unblockMember(db: Db, actor: Actor, targetId: string): Pro
 			.where(and(eq(memberBlock.blockerId, actor.id), eq(memberBlock.blockedId, targetId)))
 			.returning({ id: memberBlock.blockedId });
 		if (gone.length)
-			await writeAudit(tx, { actorId: actor.id, action: 'member.unblock', subjectType: 'user', subjectId: targetId });
+			await writeAudit(tx, {
+				actorId: actor.id,
+				action: 'member.unblock',
+				subjectType: 'user',
+				subjectId: targetId
+			});
 	});
 	return ok();
 }

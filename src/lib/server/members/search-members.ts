@@ -7,6 +7,7 @@ import { queryTokens } from '../search/text-match.ts';
 import { namesQuery } from '../search/cross-script.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { withNarrower } from '../esco/skill-concepts.ts';
+import { hiddenFrom } from './blocks.ts';
 import { demoUserIds } from '../accounts/demo-accounts.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 import { CAP, listStatement, textStatement, type Audience, type TextShape } from './search-sql.ts';
@@ -146,7 +147,9 @@ export async function searchMembers(
 		})) as Row[];
 	}
 	const seen = new Set<string>();
-	rows = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+	// Members who blocked each other do not find each other (blocks.ts).
+	const hidden = actor ? await hiddenFrom(db, actor.id) : new Set<string>();
+	rows = rows.filter((r) => !hidden.has(r.id) && !seen.has(r.id) && seen.add(r.id));
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
 	const [labels, demo] = await Promise.all([
 		labelsFor(db, [...new Set(rows.flatMap((r) => r.expertise))], language),

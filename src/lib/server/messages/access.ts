@@ -34,7 +34,9 @@ export async function conversationAccess(
 		const [other] = await db
 			.select({ userId: conversationMember.userId })
 			.from(conversationMember)
-			.where(and(eq(conversationMember.conversationId, id), ne(conversationMember.userId, actor.id)));
+			.where(
+				and(eq(conversationMember.conversationId, id), ne(conversationMember.userId, actor.id))
+			);
 		blocked = other ? await blockedBetween(db, actor.id, other.userId) : false;
 	}
 	const tie: ConversationTie = { member: true, left: row.me.leftAt !== null, blocked };

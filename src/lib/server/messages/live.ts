@@ -31,7 +31,8 @@ export function createLiveHub(database: Pick<Database, 'listen'>): LiveHub {
 		} catch {
 			return;
 		}
-		if (typeof event.c !== 'string' || typeof event.m !== 'number' || !Array.isArray(event.u)) return;
+		if (typeof event.c !== 'string' || typeof event.m !== 'number' || !Array.isArray(event.u))
+			return;
 		for (const userId of event.u) {
 			for (const listener of byUser.get(String(userId)) ?? []) {
 				try {

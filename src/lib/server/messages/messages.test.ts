@@ -47,13 +47,20 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 		expect(await unreadConversations(s.database.db, bruno.id)).toBe(0);
 		expect(await unreadConversations(s.database.db, amina.id)).toBe(1);
 		const [row] = await inbox(s.database.db, amina);
-		expect(row).toMatchObject({ id: first.value.id, unread: 1, others: ['Bruno'], last: 'Hi Amina' });
+		expect(row).toMatchObject({
+			id: first.value.id,
+			unread: 1,
+			others: ['Bruno'],
+			last: 'Hi Amina'
+		});
 		// One notice for the first unread message, not one per message.
 		const notices = await s.database.db
 			.select()
 			.from(notification)
 			.where(eq(notification.userId, bruno.id));
-		expect(notices.map((n) => [n.kind, n.link])).toEqual([['message_new', `/messages/${first.value.id}`]]);
+		expect(notices.map((n) => [n.kind, n.link])).toEqual([
+			['message_new', `/messages/${first.value.id}`]
+		]);
 	});
 
 	it('nobody outside a conversation reads or writes it, administrators included', async () => {
@@ -73,8 +80,14 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 	it('a group of several, with its title; leave stops new messages reaching you', async () => {
 		const g = await start(amina, [bruno, chen], 'Meeting on Friday?', 'Friday group');
 		if (!g.ok) throw new Error('no group');
-		expect((await inbox(s.database.db, chen))[0]).toMatchObject({ title: 'Friday group', otherCount: 2 });
-		expect(await changeMembership(s.database.db, chen, g.value.id, 'leave')).toEqual({ ok: true, value: undefined });
+		expect((await inbox(s.database.db, chen))[0]).toMatchObject({
+			title: 'Friday group',
+			otherCount: 2
+		});
+		expect(await changeMembership(s.database.db, chen, g.value.id, 'leave')).toEqual({
+			ok: true,
+			value: undefined
+		});
 		expect(await postMessage(deps, chen, g.value.id, { body: 'still here?' })).toMatchObject({
 			ok: false,
 			errors: { form: 'error_message_left' }
@@ -88,7 +101,11 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 			to: Array.from({ length: 51 }, () => randomUUID()),
 			body: 'spam'
 		});
-		expect(tooMany).toMatchObject({ ok: false, kind: 'invalid', errors: { to: 'error_message_too_many' } });
+		expect(tooMany).toMatchObject({
+			ok: false,
+			kind: 'invalid',
+			errors: { to: 'error_message_too_many' }
+		});
 	});
 
 	it('mute keeps the count and notices away; delete my copy hides it until a new message', async () => {
@@ -110,7 +127,10 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 	it('each member chooses who may write first: anyone, people of shared organisations, nobody', async () => {
 		const eve = await buildActor(s, { name: 'Eve' });
 		await setMessageAudience(s.database.db, eve, { allow: 'shared' });
-		expect(await start(amina, [eve])).toMatchObject({ ok: false, errors: { to: 'error_message_not_reachable' } });
+		expect(await start(amina, [eve])).toMatchObject({
+			ok: false,
+			errors: { to: 'error_message_not_reachable' }
+		});
 		const orgId = randomUUID();
 		await s.database.db.insert(organisation).values({
 			id: orgId,
@@ -140,18 +160,30 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 			ok: false,
 			errors: { form: 'error_message_blocked' }
 		});
-		expect(await postMessage(deps, dana, c.value.id, { body: 'after' })).toMatchObject({ ok: false });
-		expect(await start(bruno, [dana])).toMatchObject({ ok: false, errors: { to: 'error_message_not_reachable' } });
+		expect(await postMessage(deps, dana, c.value.id, { body: 'after' })).toMatchObject({
+			ok: false
+		});
+		expect(await start(bruno, [dana])).toMatchObject({
+			ok: false,
+			errors: { to: 'error_message_not_reachable' }
+		});
 		// Blocking an unknown account answers like any other.
-		expect(await blockMember(s.database.db, dana, randomUUID())).toEqual({ ok: true, value: undefined });
+		expect(await blockMember(s.database.db, dana, randomUUID())).toEqual({
+			ok: true,
+			value: undefined
+		});
 		await unblockMember(s.database.db, dana, bruno.id);
-		expect((await postMessage(deps, bruno, c.value.id, { body: 'after the unblock' })).ok).toBe(true);
+		expect((await postMessage(deps, bruno, c.value.id, { body: 'after the unblock' })).ok).toBe(
+			true
+		);
 	});
 
 	it('refuses empty, huge and direction-reversing text, and stores nothing then', async () => {
 		const c = await start(amina, [dana], 'Hi');
 		if (!c.ok) throw new Error('no start');
-		const before = (await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))).length;
+		const before = (
+			await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))
+		).length;
 		for (const [body, error] of [
 			['   ', 'error_message_empty'],
 			['x'.repeat(5001), 'error_message_too_long'],
@@ -161,10 +193,14 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 				ok: false,
 				errors: { body: error }
 			});
-		const after = (await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))).length;
+		const after = (
+			await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))
+		).length;
 		expect(after).toBe(before);
 		// Script and javascript: links are written as text, rendered inert.
-		await postMessage(deps, amina, c.value.id, { body: '<script>alert(1)</script> [x](javascript:alert(1))' });
+		await postMessage(deps, amina, c.value.id, {
+			body: '<script>alert(1)</script> [x](javascript:alert(1))'
+		});
 		const read = await readConversation(s.database.db, dana, c.value.id);
 		const html = read.ok ? read.value.messages.at(-1)!.html : '';
 		expect(html).not.toContain('<script');

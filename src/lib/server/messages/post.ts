@@ -27,7 +27,13 @@ const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
  * did not mute it) are told once, and instances holding a live connection of a member hear of it
  * when the transaction commits (LISTEN/NOTIFY, live.ts).
  */
-async function insertMessage(tx: Tx, deps: MessageDeps, conversationId: string, authorId: string, body: string) {
+async function insertMessage(
+	tx: Tx,
+	deps: MessageDeps,
+	conversationId: string,
+	authorId: string,
+	body: string
+) {
 	const [row] = await tx
 		.insert(message)
 		.values({ conversationId, authorId, body })
@@ -45,16 +51,27 @@ async function insertMessage(tx: Tx, deps: MessageDeps, conversationId: string, 
 			caughtUp: sql<boolean>`${conversationMember.lastReadId} >= ${previous}`
 		})
 		.from(conversationMember)
-		.where(and(eq(conversationMember.conversationId, conversationId), isNull(conversationMember.leftAt)));
+		.where(
+			and(eq(conversationMember.conversationId, conversationId), isNull(conversationMember.leftAt))
+		);
 	await tx
 		.update(conversationMember)
 		.set({ lastReadId: row.id })
-		.where(and(eq(conversationMember.conversationId, conversationId), eq(conversationMember.userId, authorId)));
+		.where(
+			and(
+				eq(conversationMember.conversationId, conversationId),
+				eq(conversationMember.userId, authorId)
+			)
+		);
 	await deps.notifier.notify(
 		tx,
 		members
 			.filter((m) => m.userId !== authorId && !m.muted && m.caughtUp)
-			.map((m) => ({ userId: m.userId, kind: 'message_new' as const, link: `/messages/${conversationId}` }))
+			.map((m) => ({
+				userId: m.userId,
+				kind: 'message_new' as const,
+				link: `/messages/${conversationId}`
+			}))
 	);
 	const to = members.map((m) => m.userId);
 	await tx.execute(
@@ -83,8 +100,11 @@ export async function postMessage(
 	const access = await conversationAccess(db, actor, conversationId, 'read');
 	if (!access) return failure('not_found');
 	if (!(await conversationAccess(db, actor, conversationId, 'post')))
-		return failure('forbidden', { form: access.tie.left ? 'error_message_left' : 'error_message_blocked' });
-	if (await overLimit(db, actor.id, false)) return failure('rate_limited', { form: 'error_rate_limited' });
+		return failure('forbidden', {
+			form: access.tie.left ? 'error_message_left' : 'error_message_blocked'
+		});
+	if (await overLimit(db, actor.id, false))
+		return failure('rate_limited', { form: 'error_rate_limited' });
 	const id = await db.transaction((tx) =>
 		insertMessage(tx, deps, conversationId, actor.id, parsed.data.body)
 	);
@@ -112,7 +132,8 @@ export async function startConversation(
 	const reach = await reachOf(db, actor.id, to);
 	if (to.some((id) => !canStart(actor, id, reach.get(id)!)))
 		return failure('forbidden', { to: 'error_message_not_reachable' });
-	if (await overLimit(db, actor.id, true)) return failure('rate_limited', { form: 'error_rate_limited' });
+	if (await overLimit(db, actor.id, true))
+		return failure('rate_limited', { form: 'error_rate_limited' });
 	const direct = to.length === 1;
 	const directKey = direct ? [actor.id, to[0]].sort().join('|') : null;
 	const id = await db.transaction(async (tx) => {
@@ -166,6 +187,10 @@ export async function markRead(db: Db | Tx, actorId: string, conversationId: str
 		.set({
 			lastReadId: sql`greatest(${conversationMember.lastReadId}, coalesce((select max(id) from message where conversation_id = ${conversationId}), 0))`
 		})
-		.where(and(eq(conversationMember.conversationId, conversationId), eq(conversationMember.userId, actorId)));
+		.where(
+			and(
+				eq(conversationMember.conversationId, conversationId),
+				eq(conversationMember.userId, actorId)
+			)
+		);
 }
-

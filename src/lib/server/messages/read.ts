@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
@@ -44,9 +44,13 @@ export async function inbox(db: Db, actor: Actor, page = 1) {
 			unread: sql<number>`(select count(*)::int from message x where x.conversation_id = ${conversation.id}
 				and x.id > greatest(${conversationMember.lastReadId}, ${conversationMember.clearedId})
 				and x.author_id is distinct from ${me})`,
-			last: sql<string | null>`(select left(x.body, 140) from message x where x.conversation_id = ${conversation.id}
+			last: sql<
+				string | null
+			>`(select left(x.body, 140) from message x where x.conversation_id = ${conversation.id}
 				and x.id > ${conversationMember.clearedId} order by x.id desc limit 1)`,
-			others: sql<string[]>`array(select u.name from conversation_member o join "user" u on u.id = o.user_id
+			others: sql<
+				string[]
+			>`array(select u.name from conversation_member o join "user" u on u.id = o.user_id
 				where o.conversation_id = ${conversation.id} and o.user_id <> ${me} order by u.name limit 4)`,
 			otherCount: sql<number>`(select count(*)::int from conversation_member o where o.conversation_id = ${conversation.id} and o.user_id <> ${me})`
 		})
@@ -82,7 +86,14 @@ export async function readConversation(
 		canPost: boolean;
 		blocked: boolean;
 		members: { id: string; name: string; left: boolean }[];
-		messages: { id: number; authorId: string | null; author: string | null; html: string; createdAt: Date; mine: boolean }[];
+		messages: {
+			id: number;
+			authorId: string | null;
+			author: string | null;
+			html: string;
+			createdAt: Date;
+			mine: boolean;
+		}[];
 		older: number | null;
 	}>
 > {
@@ -146,9 +157,15 @@ export async function changeMembership(
 ): Promise<Result> {
 	const access = await conversationAccess(db, actor, id, change === 'leave' ? 'leave' : 'read');
 	if (!access || !actor) return failure('not_found');
-	const mine = and(eq(conversationMember.conversationId, id), eq(conversationMember.userId, actor.id));
+	const mine = and(
+		eq(conversationMember.conversationId, id),
+		eq(conversationMember.userId, actor.id)
+	);
 	if (change === 'mute' || change === 'unmute')
-		await db.update(conversationMember).set({ muted: change === 'mute' }).where(mine);
+		await db
+			.update(conversationMember)
+			.set({ muted: change === 'mute' })
+			.where(mine);
 	if (change === 'leave')
 		await db.update(conversationMember).set({ leftAt: new Date() }).where(mine);
 	if (change === 'delete')
@@ -162,3 +179,12 @@ export async function changeMembership(
 	return ok();
 }
 
+/** The names of the people a new conversation is for (`?to=` links); unknown ids are left out. */
+export async function recipientNames(db: Db, ids: string[]) {
+	if (!ids.length) return [];
+	return db
+		.select({ id: user.id, name: user.name })
+		.from(user)
+		.where(inArray(user.id, ids))
+		.orderBy(user.name);
+}

@@ -14,18 +14,15 @@ import { user } from '../accounts/schema.ts';
  * A private conversation: two members (`direct`, one per pair: `direct_key` is their two ids in
  * order) or a group of up to 50 with a title. `last_message_at` orders the inbox.
  */
-export const conversation = pgTable(
-	'conversation',
-	{
-		id: text('id').primaryKey(),
-		kind: text('kind').$type<'direct' | 'group'>().notNull(),
-		title: text('title'),
-		directKey: text('direct_key').unique(),
-		createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow()
-	}
-);
+export const conversation = pgTable('conversation', {
+	id: text('id').primaryKey(),
+	kind: text('kind').$type<'direct' | 'group'>().notNull(),
+	title: text('title'),
+	directKey: text('direct_key').unique(),
+	createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow()
+});
 
 /**
  * Who is in a conversation, and what each has done with it: read up to `last_read_id`, muted

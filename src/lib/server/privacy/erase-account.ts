@@ -12,6 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
+import { eraseMessagesOf } from '../messages/person-data.ts';
 
 /**
  * What stops an erasure: the platform's last administrator, or the last active administrator of
@@ -26,7 +27,7 @@ export async function erasureBlockers(db: Db | Tx, userId: string) {
 
 /**
  * Erasure: the account, profile, photo, sessions, sign-in methods, roles and memberships go (cascades);
- * messages kept for them are deleted; referrals about them are anonymised; the audit trail keeps
+ * messages kept for them and the private messages they wrote are deleted; referrals about them are anonymised; the audit trail keeps
  * what they did under a pseudonym (platform/audit.ts). Refused while the person is the last
  * administrator of the platform or of an organisation.
  */
@@ -46,6 +47,7 @@ export async function deleteMyAccount(
 			return failure('conflict', { form: 'error_delete_last_org_admin' });
 		await forgetMessagesTo(tx, mine.contacts);
 		await anonymiseReferralsOf(tx, userId);
+		await eraseMessagesOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
 			action: 'account.erased',
