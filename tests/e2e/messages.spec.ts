@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import sharp from 'sharp';
 import { accessibilityProblems, signUpVerified } from './support.ts';
 
 /** A new member with a saved profile (listed for members), and the address of that profile. */
@@ -41,11 +42,43 @@ test.describe('without JavaScript', () => {
 		await expect(bruno.page.locator('.thread li').last()).toContainText('Yes, on Saturday.');
 		await expect(bruno.page.getByRole('link', { name: /Messages, \d new/ })).toHaveCount(0);
 
+		// A photo goes without words; it comes back re-encoded, without its metadata.
+		const photo = await sharp({
+			create: { width: 800, height: 600, channels: 3, background: '#2a6' }
+		})
+			.jpeg()
+			.withMetadata({ exif: { IFD0: { Copyright: 'where it was taken' } } })
+			.toBuffer();
+		await bruno.page
+			.locator('#f-file')
+			.setInputFiles({ name: 'flyer.jpg', mimeType: 'image/jpeg', buffer: photo });
+		await bruno.page.getByRole('button', { name: 'Send' }).click();
+		const image = bruno.page.getByRole('img', { name: 'Photo sent by Bruno Costa' });
+		await expect(image).toBeVisible();
+		const src = (await image.getAttribute('src'))!;
+		const file = await bruno.page.request.get(src);
+		expect(file.headers()['content-type']).toBe('image/webp');
+		expect((await sharp(await file.body()).metadata()).exif).toBeUndefined();
+		// Not a photo nor a PDF: refused, and the words typed are kept.
+		await bruno.page.locator('#f-body').fill('The programme');
+		await bruno.page
+			.locator('#f-file')
+			.setInputFiles({
+				name: 'programme.pdf',
+				mimeType: 'application/pdf',
+				buffer: Buffer.from('<html>not a pdf</html>')
+			});
+		await bruno.page.getByRole('button', { name: 'Send' }).click();
+		await expect(bruno.page.locator('#f-file-error')).toContainText('or a PDF');
+		await expect(bruno.page.locator('#f-body')).toHaveValue('The programme');
+
 		// Amina reads the answer on reload; someone else gets nothing but "not found".
 		await amina.page.goto(conversation);
-		await expect(amina.page.locator('.thread li').last()).toContainText('Yes, on Saturday.');
+		await expect(amina.page.locator('.thread')).toContainText('Yes, on Saturday.');
+		await expect(amina.page.getByRole('img', { name: 'Photo sent by Bruno Costa' })).toBeVisible();
 		const chen = await memberWithProfile(browser, 'Chen Wei', false);
 		expect((await chen.page.goto(conversation))?.status()).toBe(404);
+		expect((await chen.page.request.get(new URL(src, conversation).href)).status()).toBe(404);
 
 		// Muted, the conversation no longer counts in Bruno's header.
 		await bruno.page.goto(conversation);

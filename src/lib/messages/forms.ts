@@ -10,19 +10,22 @@ export const DEFAULT_AUDIENCE: MessageAudience = 'members';
 export const MAX_GROUP = 50;
 export const MAX_MESSAGE = 5000;
 
-const body = z
-	.string()
-	.transform((s) => s.replace(/\r\n/g, '\n').trim())
-	.pipe(
-		z
-			.string()
-			.min(1, 'error_message_empty')
-			.max(MAX_MESSAGE, 'error_message_too_long')
-			// bidi overrides and isolates that would reverse what others read
-			.refine((s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s), 'error_message_controls')
-	);
+const text = (min: number) =>
+	z
+		.string()
+		.transform((s) => s.replace(/\r\n/g, '\n').trim())
+		.pipe(
+			z
+				.string()
+				.min(min, 'error_message_empty')
+				.max(MAX_MESSAGE, 'error_message_too_long')
+				// bidi overrides and isolates that would reverse what others read
+				.refine((s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s), 'error_message_controls')
+		);
+const body = text(1);
 
-export const messageForm = z.object({ body });
+/** A reply: words, a file, or both (post.ts checks that one of them is there). */
+export const messageForm = z.object({ body: text(0) });
 
 export const startForm = z.object({
 	to: z

@@ -8,18 +8,29 @@ import { notification } from '../notifications/schema.ts';
 import { organisation, organisationMember } from '../organisations/schema.ts';
 import { blockMember, unblockMember } from '../members/blocks.ts';
 import { postMessage, startConversation } from './post.ts';
-import { changeMembership, inbox, readConversation, unreadConversations } from './read.ts';
+import {
+	attachmentFor,
+	changeMembership,
+	inbox,
+	readConversation,
+	unreadConversations
+} from './read.ts';
+import sharp from 'sharp';
 import { setMessageAudience } from './settings.ts';
 import { conversationMember, message } from './schema.ts';
 
 describe.each(DATABASES)('private messages on $kind', (target) => {
 	let s: AppContext;
-	let deps: { db: AppContext['database']['db']; notifier: AppContext['notifier'] };
+	let deps: {
+		db: AppContext['database']['db'];
+		notifier: AppContext['notifier'];
+		storage: AppContext['storage'];
+	};
 	type A = Awaited<ReturnType<typeof buildActor>>;
 	let amina: A, bruno: A, chen: A, dana: A;
 	beforeAll(async () => {
 		s = await testServices(target);
-		deps = { db: s.database.db, notifier: s.notifier };
+		deps = { db: s.database.db, notifier: s.notifier, storage: s.storage };
 		[amina, bruno, chen, dana] = await Promise.all(
 			['Amina', 'Bruno', 'Chen', 'Dana'].map((name) => buildActor(s, { name }))
 		);
@@ -221,5 +232,73 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 		stopDana();
 		expect(s.live.size()).toBe(0);
 		void conversationMember;
+	});
+
+	it('a photo is sent without its metadata, a PDF as a download; anything else is refused', async () => {
+		const c = await start(amina, [bruno], 'Files');
+		if (!c.ok) throw new Error('no start');
+		const photo = await sharp({
+			create: { width: 2400, height: 1200, channels: 3, background: '#c33' }
+		})
+			.jpeg()
+			.withMetadata({ exif: { IFD0: { Copyright: 'somewhere' } } })
+			.toBuffer();
+		const sent = await postMessage(
+			deps,
+			amina,
+			c.value.id,
+			{ body: '' },
+			{ data: photo, name: 'IMG_0001.jpg' }
+		);
+		if (!sent.ok) throw new Error(JSON.stringify(sent));
+		const file = await attachmentFor(s.database.db, bruno, c.value.id, sent.value.id);
+		expect(file).toMatchObject({ kind: 'image', name: 'IMG_0001.webp' });
+		const stored = await s.storage.get(file!.key);
+		const meta = await sharp(stored!).metadata();
+		expect(meta).toMatchObject({ format: 'webp', width: 1600, height: 800 });
+		expect(meta.exif).toBeUndefined();
+		// Only the conversation's members reach it.
+		expect(await attachmentFor(s.database.db, chen, c.value.id, sent.value.id)).toBeNull();
+
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF');
+		const withPdf = await postMessage(
+			deps,
+			amina,
+			c.value.id,
+			{ body: 'The form' },
+			{
+				data: pdf,
+				name: '../../etc/Form <script>.pdf'
+			}
+		);
+		if (!withPdf.ok) throw new Error(JSON.stringify(withPdf));
+		expect(await attachmentFor(s.database.db, bruno, c.value.id, withPdf.value.id)).toMatchObject({
+			kind: 'pdf',
+			name: 'Form script.pdf'
+		});
+		const read = await readConversation(s.database.db, bruno, c.value.id);
+		expect(read.ok && read.value.messages.at(-1)?.file).toMatchObject({ kind: 'pdf' });
+
+		const before = (
+			await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))
+		).length;
+		for (const data of [
+			Buffer.from('<html><script>alert(1)</script></html>'),
+			Buffer.alloc(4 * 1024 * 1024, 1)
+		])
+			expect(
+				await postMessage(deps, amina, c.value.id, { body: 'x' }, { data, name: 'a.jpg' })
+			).toMatchObject({
+				ok: false,
+				errors: { file: 'error_message_file' }
+			});
+		expect(await postMessage(deps, amina, c.value.id, { body: '' }, null)).toMatchObject({
+			ok: false,
+			errors: { body: 'error_message_empty' }
+		});
+		const after = (
+			await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))
+		).length;
+		expect(after).toBe(before);
 	});
 });

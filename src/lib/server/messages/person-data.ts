@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
-import { conversation, conversationMember, message } from './schema.ts';
+import { conversation, conversationMember, message, messageAttachment } from './schema.ts';
+import type { Storage } from '../platform/storage.ts';
 
 /**
  * For a person's download: the conversations they are in and the messages they wrote (what others
@@ -32,8 +33,19 @@ export async function messagesOfPerson(db: Db, userId: string) {
 
 /**
  * Erasure: the messages a person wrote are deleted, not left unsigned: their words could still say
- * who they were. The conversations stay for the others.
+ * who they were. The conversations stay for the others. Returns the files to remove once the
+ * transaction has committed (removeMessageFiles).
  */
-export async function eraseMessagesOf(tx: Tx, userId: string) {
+export async function eraseMessagesOf(tx: Tx, userId: string): Promise<string[]> {
+	const files = await tx
+		.select({ key: messageAttachment.storageKey })
+		.from(messageAttachment)
+		.innerJoin(message, eq(message.id, messageAttachment.messageId))
+		.where(eq(message.authorId, userId));
 	await tx.delete(message).where(eq(message.authorId, userId));
+	return files.map((f) => f.key);
+}
+
+export async function removeMessageFiles(storage: Storage, keys: string[]) {
+	for (const key of keys) await storage.remove(key);
 }

@@ -12,8 +12,17 @@ import { canStart } from './policy.ts';
 import { reachOf } from './reach.ts';
 import { conversation, conversationMember, message } from './schema.ts';
 import { LIVE_CHANNEL } from './live.ts';
+import type { Storage } from '../platform/storage.ts';
+import { processAttachment, type ProcessedAttachment } from './attachment.ts';
+import { messageAttachment } from './schema.ts';
 
-export type MessageDeps = { db: Db; notifier: Notifier };
+export const attachmentKey = (conversationId: string, messageId: number, extension: string) =>
+	`messages/${conversationId.toLowerCase()}/${messageId}.${extension}`;
+
+export type MessageDeps = { db: Db; notifier: Notifier; storage?: Storage };
+
+/** A file as a form sent it: its bytes and the name it had on the sender's device. */
+export type Upload = { data: Buffer; name: string } | null;
 
 const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
 	const errors: Record<string, string> = {};
@@ -32,12 +41,27 @@ async function insertMessage(
 	deps: MessageDeps,
 	conversationId: string,
 	authorId: string,
-	body: string
+	body: string,
+	file: ProcessedAttachment | null = null
 ) {
 	const [row] = await tx
 		.insert(message)
 		.values({ conversationId, authorId, body })
 		.returning({ id: message.id, createdAt: message.createdAt });
+	if (file && deps.storage) {
+		// The file inside the transaction: if it cannot be written, the message is not either.
+		const key = attachmentKey(conversationId, row.id, file.extension);
+		await deps.storage.put(key, file.data);
+		await tx.insert(messageAttachment).values({
+			messageId: row.id,
+			kind: file.kind,
+			name: file.name,
+			bytes: file.data.byteLength,
+			width: file.width,
+			height: file.height,
+			storageKey: key
+		});
+	}
 	await tx
 		.update(conversation)
 		.set({ lastMessageAt: row.createdAt })
@@ -91,11 +115,17 @@ export async function postMessage(
 	deps: MessageDeps,
 	actor: Actor,
 	conversationId: string,
-	raw: unknown
+	raw: unknown,
+	upload: Upload = null
 ): Promise<Result<{ id: number }>> {
 	if (!actor) return failure('forbidden');
 	const parsed = messageForm.safeParse(raw);
 	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	const hasFile = !!upload && upload.data.byteLength > 0;
+	if (!parsed.data.body && !hasFile) return failure('invalid', { body: 'error_message_empty' });
+	const file = hasFile ? await processAttachment(upload!.data, upload!.name) : null;
+	if (hasFile && (!file || !deps.storage))
+		return failure('invalid', { file: 'error_message_file' });
 	const { db } = deps;
 	const access = await conversationAccess(db, actor, conversationId, 'read');
 	if (!access) return failure('not_found');
@@ -106,7 +136,7 @@ export async function postMessage(
 	if (await overLimit(db, actor.id, false))
 		return failure('rate_limited', { form: 'error_rate_limited' });
 	const id = await db.transaction((tx) =>
-		insertMessage(tx, deps, conversationId, actor.id, parsed.data.body)
+		insertMessage(tx, deps, conversationId, actor.id, parsed.data.body, file)
 	);
 	return ok({ id });
 }

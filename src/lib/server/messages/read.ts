@@ -6,7 +6,7 @@ import { renderMarkdown } from '../members/markdown.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { conversationAccess } from './access.ts';
 import { markRead } from './post.ts';
-import { conversation, conversationMember, message } from './schema.ts';
+import { conversation, conversationMember, message, messageAttachment } from './schema.ts';
 
 export const INBOX_PAGE = 30;
 export const THREAD_PAGE = 50;
@@ -93,6 +93,13 @@ export async function readConversation(
 			html: string;
 			createdAt: Date;
 			mine: boolean;
+			file: {
+				kind: 'image' | 'pdf';
+				name: string;
+				bytes: number;
+				width: number | null;
+				height: number | null;
+			} | null;
 		}[];
 		older: number | null;
 	}>
@@ -105,10 +112,18 @@ export async function readConversation(
 			authorId: message.authorId,
 			author: user.name,
 			body: message.body,
-			createdAt: message.createdAt
+			createdAt: message.createdAt,
+			file: {
+				kind: messageAttachment.kind,
+				name: messageAttachment.name,
+				bytes: messageAttachment.bytes,
+				width: messageAttachment.width,
+				height: messageAttachment.height
+			}
 		})
 		.from(message)
 		.leftJoin(user, eq(user.id, message.authorId))
+		.leftJoin(messageAttachment, eq(messageAttachment.messageId, message.id))
 		.where(
 			and(
 				eq(message.conversationId, id),
@@ -140,7 +155,10 @@ export async function readConversation(
 				id: r.id,
 				authorId: r.authorId,
 				author: r.author,
-				html: renderMarkdown(r.body).trim(),
+				html: r.body ? renderMarkdown(r.body).trim() : '',
+				file: r.file?.kind
+					? (r.file as NonNullable<typeof r.file> & { kind: 'image' | 'pdf' })
+					: null,
 				createdAt: r.createdAt,
 				mine: r.authorId === actor.id
 			})),
@@ -187,4 +205,30 @@ export async function recipientNames(db: Db, ids: string[]) {
 		.from(user)
 		.where(inArray(user.id, ids))
 		.orderBy(user.name);
+}
+
+/**
+ * A file of a message the actor may read (a member of its conversation, the message not in a
+ * deleted copy), or null: the route answers 404 then.
+ */
+export async function attachmentFor(
+	db: Db,
+	actor: Actor,
+	conversationId: string,
+	messageId: number
+) {
+	const access = await conversationAccess(db, actor, conversationId);
+	if (!access || !Number.isSafeInteger(messageId) || messageId <= access.me.clearedId) return null;
+	const [row] = await db
+		.select({
+			kind: messageAttachment.kind,
+			name: messageAttachment.name,
+			key: messageAttachment.storageKey
+		})
+		.from(messageAttachment)
+		.innerJoin(message, eq(message.id, messageAttachment.messageId))
+		.where(
+			and(eq(messageAttachment.messageId, messageId), eq(message.conversationId, conversationId))
+		);
+	return row ?? null;
 }

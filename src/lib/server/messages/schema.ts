@@ -3,6 +3,7 @@ import {
 	boolean,
 	index,
 	bigint,
+	integer,
 	pgTable,
 	primaryKey,
 	text,
@@ -75,4 +76,21 @@ export const messagingSetting = pgTable('messaging_setting', {
 		.references(() => user.id, { onDelete: 'cascade' }),
 	allow: text('allow').notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * A file sent with a message: an image (decoded and written again as WebP, without its metadata)
+ * or a PDF (checked by its first bytes, served as a download). One per message.
+ */
+export const messageAttachment = pgTable('message_attachment', {
+	messageId: bigint('message_id', { mode: 'number' })
+		.primaryKey()
+		.references(() => message.id, { onDelete: 'cascade' }),
+	kind: text('kind').$type<'image' | 'pdf'>().notNull(),
+	/** The name shown for a PDF (letters, digits and a few signs kept from the sender's). */
+	name: text('name').notNull(),
+	bytes: integer('bytes').notNull(),
+	width: integer('width'),
+	height: integer('height'),
+	storageKey: text('storage_key').notNull()
 });

@@ -12,7 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
-import { eraseMessagesOf } from '../messages/person-data.ts';
+import { eraseMessagesOf, removeMessageFiles } from '../messages/person-data.ts';
 
 /**
  * What stops an erasure: the platform's last administrator, or the last active administrator of
@@ -38,6 +38,7 @@ export async function deleteMyAccount(
 	const mine = await accountDataOf(deps.db, userId);
 	if (!mine) return failure('not_found');
 	const photo = await photoVersionOf(deps.db, userId);
+	let messageFiles: string[] = [];
 	const result = await deps.db.transaction(async (tx): Promise<Result> => {
 		// Shared with role changes (accounts/roles.ts): one change to who administers at a time.
 		await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
@@ -47,7 +48,7 @@ export async function deleteMyAccount(
 			return failure('conflict', { form: 'error_delete_last_org_admin' });
 		await forgetMessagesTo(tx, mine.contacts);
 		await anonymiseReferralsOf(tx, userId);
-		await eraseMessagesOf(tx, userId);
+		messageFiles = await eraseMessagesOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
 			action: 'account.erased',
@@ -60,6 +61,7 @@ export async function deleteMyAccount(
 		return ok();
 	});
 	if (result.ok && photo) await removePhotoFiles(deps.storage, userId, photo);
+	if (result.ok) await removeMessageFiles(deps.storage, messageFiles);
 	if (result.ok) forgetDirectoryOptions();
 	return result;
 }

@@ -49,9 +49,21 @@ export const actions: Actions = {
 	post: async ({ locals, params, request, url }) => {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const id = idParam('uuid', params.id);
-		const values = { body: (await readForm(request)).text('body') };
-		const { database, notifier } = await app();
-		const result = await postMessage({ db: database.db, notifier }, locals.user, id, values);
+		const { data, text } = await readForm(request);
+		const values = { body: text('body') };
+		const file = data.get('file');
+		const upload =
+			file instanceof File && file.size > 0
+				? { data: Buffer.from(await file.arrayBuffer()), name: file.name }
+				: null;
+		const { database, notifier, storage } = await app();
+		const result = await postMessage(
+			{ db: database.db, notifier, storage },
+			locals.user,
+			id,
+			values,
+			upload
+		);
 		if (!result.ok) return failForm(result, values);
 		// Back to the page as a GET, so a reload does not send it twice; the new message is last.
 		redirect(303, localizeHref(`/messages/${id}#m${result.value.id}`));
