@@ -61,13 +61,11 @@ test.describe('without JavaScript', () => {
 		expect((await sharp(await file.body()).metadata()).exif).toBeUndefined();
 		// Not a photo nor a PDF: refused, and the words typed are kept.
 		await bruno.page.locator('#f-body').fill('The programme');
-		await bruno.page
-			.locator('#f-file')
-			.setInputFiles({
-				name: 'programme.pdf',
-				mimeType: 'application/pdf',
-				buffer: Buffer.from('<html>not a pdf</html>')
-			});
+		await bruno.page.locator('#f-file').setInputFiles({
+			name: 'programme.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('<html>not a pdf</html>')
+		});
 		await bruno.page.getByRole('button', { name: 'Send' }).click();
 		await expect(bruno.page.locator('#f-file-error')).toContainText('or a PDF');
 		await expect(bruno.page.locator('#f-body')).toHaveValue('The programme');
