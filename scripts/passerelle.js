@@ -26,9 +26,12 @@ Commands:
   backup FILE  Write the whole database and every stored file into FILE (one gzip'd file).
   restore FILE  Replace the database's content and add the files from a backup made by the same
       version. Runs in one transaction: a damaged file changes nothing.
-  seed [--members N] [--organisations N] [--services N] [--referrals N] [--seed S]
+  seed [--members N] [--organisations N] [--services N] [--referrals N] [--messages N]
+       [--conversations N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
+      --messages (default 0) adds private messages between generated members, over --conversations
+      conversations (default a tenth of the messages).
       Everything it adds is example content, marked and removed like the demo.
   demo remove  Remove all example content (demo and generated members, organisations, their
       services and places, and referrals that involve them) and nothing else, before a pilot.
@@ -228,6 +231,8 @@ switch (command) {
 				organisations: { type: 'string' },
 				services: { type: 'string' },
 				referrals: { type: 'string' },
+				messages: { type: 'string' },
+				conversations: { type: 'string' },
 				seed: { type: 'string' }
 			}
 		});
@@ -249,7 +254,14 @@ switch (command) {
 			referrals: number(values.referrals, 0),
 			seed: options.seed
 		};
+		const chat = {
+			messages: number(values.messages, 0),
+			conversations: number(values.conversations, 0),
+			seed: options.seed
+		};
+		if (chat.messages && !chat.conversations) chat.conversations = Math.ceil(chat.messages / 10);
 		const { generatePopulation } = await import('../src/lib/server/seed/generate-population.ts');
+		const { generateMessages } = await import('../src/lib/server/seed/generate-messages.ts');
 		const { generateServices } = await import('../src/lib/server/seed/generate-services.ts');
 		const started = Date.now();
 		await withApp(async (s) => {
@@ -260,6 +272,7 @@ switch (command) {
 					{ ...directory, dueDays: s.config.referralDueDays },
 					(line) => console.log(line)
 				);
+			if (chat.messages) await generateMessages(s.database.db, chat, (line) => console.log(line));
 		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;

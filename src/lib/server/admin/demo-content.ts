@@ -1,4 +1,4 @@
-import { count, eq, inArray, or, sql } from 'drizzle-orm';
+import { count, eq, inArray, notExists, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { rowsOf } from '../db/rows.ts';
 import { user } from '../accounts/schema.ts';
@@ -6,6 +6,7 @@ import { can, type Actor } from '../accounts/policy.ts';
 import { organisation } from '../organisations/schema.ts';
 import { service } from '../services/schema.ts';
 import { referral } from '../referrals/schema.ts';
+import { conversation, conversationMember, message } from '../messages/schema.ts';
 import { setting } from '../platform/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
@@ -81,8 +82,27 @@ export async function removeDemoContent(
 				);
 			// Services, places, memberships, invitations and saved services go with their organisation.
 			await tx.delete(organisation).where(eq(organisation.demo, true));
-			// Profiles, sessions and notices go with their account.
+			// What example members wrote goes with them (as erasure does), and the conversations only
+			// examples were in; profiles, sessions and notices go with their account.
+			await tx
+				.delete(message)
+				.where(
+					inArray(
+						message.authorId,
+						tx.select({ id: user.id }).from(user).where(eq(user.demo, true))
+					)
+				);
 			await tx.delete(user).where(eq(user.demo, true));
+			await tx
+				.delete(conversation)
+				.where(
+					notExists(
+						tx
+							.select({ id: conversationMember.userId })
+							.from(conversationMember)
+							.where(eq(conversationMember.conversationId, conversation.id))
+					)
+				);
 			await tx
 				.insert(setting)
 				.values({ key: 'demo_removed', value: new Date().toISOString() })
