@@ -22,6 +22,7 @@ const LOWER = ['platform', 'db', 'search'];
 const MODULES = [
 	'accounts',
 	'notifications',
+	'moderation',
 	'esco',
 	'countries',
 	'places',

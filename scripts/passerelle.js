@@ -14,6 +14,9 @@ Commands:
       Create the first administrator (or promote an existing account). Without --password,
       one is generated and printed once.
   import esco DIR [--language CODE]  Import ESCO CSVs (occupations_<lang>.csv, skills_<lang>.csv).
+  import lexicon FILE --language en|fr|es|ar
+      Add the terms of a lexicon (one per line, or HurtLex's TSV) that flag text for moderators
+      when it is saved. Matches go to the moderation queue; nothing is removed.
   import hsds PATH [--time-zone ZONE] [--skip-invalid]
       Import Open Referral HSDS 3.1: a JSON file (service, organization, list or array) or a
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid, unless
@@ -97,9 +100,29 @@ switch (command) {
 			}
 		});
 		const [what, dir] = positionals;
-		if (!['esco', 'hsds'].includes(what) || !dir || positionals.length > 2) {
+		if (!['esco', 'hsds', 'lexicon'].includes(what) || !dir || positionals.length > 2) {
 			console.error(USAGE);
 			process.exit(1);
+		}
+		if (what === 'lexicon') {
+			if (!values.language) {
+				console.error('import lexicon needs --language en, fr, es or ar.');
+				process.exit(1);
+			}
+			const { importLexicon } = await import('../src/lib/server/moderation/lexicon.ts');
+			const result = await withApp((s) => importLexicon(s.database.db, dir, values.language));
+			if (!result.ok) {
+				console.error(
+					result.kind === 'not_found'
+						? `Cannot read ${dir}.`
+						: 'The language must be en, fr, es or ar.'
+				);
+				process.exit(1);
+			}
+			console.log(
+				`Read ${result.value.read} terms; ${result.value.added} were new (${values.language}).`
+			);
+			break;
 		}
 		if (what === 'hsds') {
 			const { importHsds } = await import('../src/lib/server/services/hsds/import.ts');

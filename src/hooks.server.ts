@@ -6,7 +6,8 @@ import { svelteKitHandler } from 'better-auth/svelte-kit';
 import { getSessionCookie } from 'better-auth/cookies';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { extractLocaleFromUrl } from '#lib/paraglide/runtime.js';
-import { localizeHref } from '#lib/i18n/locale-path.ts';
+import { localizeHref, withoutLocale } from '#lib/i18n/locale-path.ts';
+import { allowedWhileSuspended, suspendedUntil } from '#lib/server/moderation/suspension.ts';
 import { config } from '#lib/server/platform/config.ts';
 import { createAppContext } from '#lib/server/app/context.ts';
 import { app, setApp } from '#lib/server/app/app.ts';
@@ -243,11 +244,38 @@ const session: Handle = async ({ event, resolve }) => {
 			id: found.user.id,
 			name: found.user.name,
 			locale: String((found.user as { locale?: string }).locale ?? 'en'),
-			roles: await rolesOf(database.db, found.user.id)
+			roles: await rolesOf(database.db, found.user.id),
+			suspendedUntil: await suspendedUntil(database.db, found.user.id)
 		};
 		event.locals.sessionId = found.session.id;
 	}
 	return resolve(event);
+};
+
+/**
+ * A suspended account reads, appeals, changes its own settings and leaves; any other form it sends
+ * is refused here, before any action runs, the way a rate limit is: the page comes back as a GET
+ * with the layout's notice and status 403, and nothing is stored (moderation/suspension.ts).
+ */
+const suspension: Handle = async ({ event, resolve }) => {
+	const until = event.locals.user?.suspendedUntil;
+	if (!until || event.request.method !== 'POST') return resolve(event);
+	if (allowedWhileSuspended(withoutLocale(event.url.pathname))) return resolve(event);
+	if (event.url.pathname.startsWith('/api/'))
+		return new Response(JSON.stringify({ code: 'SUSPENDED', message: 'Account suspended' }), {
+			status: 403,
+			headers: { 'content-type': 'application/json' }
+		});
+	event.locals.suspendedRefusal = true;
+	const headers = new Headers(event.request.headers);
+	for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
+	const request = new Request(event.request.url, {
+		method: 'GET',
+		headers,
+		signal: event.request.signal
+	});
+	const response = await resolve({ ...event, request });
+	return new Response(response.body, { status: 403, headers: response.headers });
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -296,7 +324,8 @@ export const handle = sequence(
 	pageCache,
 	authApi,
 	i18n,
-	session
+	session,
+	suspension
 );
 
 export const handleError: HandleServerError = (input) => {

@@ -2,6 +2,7 @@ import type { LayoutServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { getBranding } from '#lib/server/admin/branding.ts';
 import { can } from '#lib/server/accounts/policy.ts';
+import { canModerate } from '#lib/server/moderation/policy.ts';
 import { unreadCount, UNREAD_SHOWN } from '#lib/server/notifications/notices.ts';
 import { unreadConversations } from '#lib/server/messages/read.ts';
 import { needsName } from '#lib/server/accounts/phone-sign-in.ts';
@@ -32,6 +33,10 @@ export const load: LayoutServerLoad = async ({ locals, route }) => {
 		unreadShown: UNREAD_SHOWN,
 		// Set by the rate-limit hook when it refused a form: the page says so above its content.
 		rateLimited: !!locals.rateLimited,
+		// A suspended account is told on every page, and when a form it sent was refused.
+		suspendedUntil: locals.user?.suspendedUntil?.toISOString() ?? null,
+		suspendedRefusal: !!locals.suspendedRefusal,
+		isModerator: canModerate(locals.user, 'queue.read'),
 		brand: {
 			name: branding.name,
 			logo: branding.logo ? { ...branding.logo } : null,

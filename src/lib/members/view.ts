@@ -18,4 +18,6 @@ export type ProfileView = {
 	interests?: string[];
 	bioHtml?: string | null;
 	links?: { url: string; label: string }[];
+	/** Only for the profile's owner: moderators hid it from everyone else. */
+	held?: boolean;
 };

@@ -20,7 +20,10 @@ export const NOTICE_KINDS = [
 	'invitation_received',
 	'invitation_accepted',
 	'invitation_declined',
-	'message_new'
+	'message_new',
+	'moderation_decision',
+	'moderation_report_reviewed',
+	'moderation_appeal_decided'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

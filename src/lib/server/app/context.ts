@@ -13,6 +13,7 @@ import { seedEsco, seedEscoBroader } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
 import { locateUnplacedLocations } from '../services/store.ts';
+import { seedLexicon } from '../moderation/lexicon.ts';
 import { seedTaxonomy } from '../services/seed-taxonomy.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from '../platform/config.ts';
@@ -101,6 +102,8 @@ export async function createAppContext(
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 		const towns = await seedGazetteer(db);
 		if (towns) logger.info({ towns }, 'gazetteer loaded (GeoNames, towns of 1,000 or more)');
+		const terms = await seedLexicon(db);
+		if (terms) logger.info({ terms }, 'moderation lexicons loaded (en, fr, es, ar)');
 		const placed = await locateUnplacedLocations(db);
 		if (placed) logger.info({ placed }, 'places without coordinates put at their town');
 	}

@@ -10,3 +10,4 @@ export * from '../services/schema.ts';
 export * from '../referrals/schema.ts';
 export * from '../services/sms-schema.ts';
 export * from '../messages/schema.ts';
+export * from '../moderation/schema.ts';

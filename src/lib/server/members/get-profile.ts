@@ -5,6 +5,7 @@ import { user } from '../accounts/schema.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { memberProfile } from './schema.ts';
 import { viewerOf } from './policy.ts';
+import { isHeld } from '../moderation/holds.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 
 export const profileColumns = {
@@ -40,6 +41,10 @@ export async function getProfile(db: Db, actor: Actor, userId: string, language 
 	const row = await findProfileRow(db, userId);
 	if (!row) return null;
 	const viewer = viewerOf(actor, userId);
+	// Hidden by moderators: gone for everyone but its owner, who is told why (their account page).
+	const held = await isHeld(db, 'profile', userId);
+	if (held && viewer !== 'owner') return null;
 	const labels = await labelsFor(db, row.expertise, language);
-	return toProfileView(row, viewer, labels);
+	const view = toProfileView(row, viewer, labels);
+	return view && held ? { ...view, held } : view;
 }

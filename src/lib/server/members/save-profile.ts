@@ -1,3 +1,5 @@
+import { flagSubject, type Subject } from '../moderation/report.ts';
+import { lexiconMatches } from '../moderation/lexicon.ts';
 import { asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { profileForm, PROFILE_FIELDS, type ProfileInput } from '#lib/members/profile.ts';
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
@@ -157,6 +159,17 @@ export async function writeProfile(
 		.onConflictDoUpdate({ target: memberProfile.userId, set: update });
 }
 
+/** A profile as moderators read it: name, headline and bio, and where it is seen. */
+export function profileSubject(userId: string, words: string): Subject {
+	return {
+		kind: 'profile',
+		id: userId,
+		authorId: userId,
+		excerpt: words,
+		path: `/members/${userId}`
+	};
+}
+
 export async function saveProfile(
 	db: Db,
 	actor: Actor,
@@ -188,6 +201,9 @@ export async function saveProfile(
 			subjectId: userId,
 			detail: { listed: input.listed }
 		});
+		// Words that match a lexicon put the profile before moderators; nothing is removed.
+		const words = [input.name, input.headline, input.bio].filter(Boolean).join('\n');
+		await flagSubject(tx, profileSubject(userId, words), await lexiconMatches(tx, words));
 	});
 	// The directory's filter choices follow the profiles at once on this instance.
 	forgetDirectoryOptions();

@@ -8,6 +8,7 @@ import { namesQuery } from '../search/cross-script.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { withNarrower } from '../esco/skill-concepts.ts';
 import { hiddenFrom } from './blocks.ts';
+import { heldIds } from '../moderation/holds.ts';
 import { demoUserIds } from '../accounts/demo-accounts.ts';
 import { toProfileView, type ProfileRow } from './profile-view.ts';
 import { CAP, listStatement, textStatement, type Audience, type TextShape } from './search-sql.ts';
@@ -149,6 +150,13 @@ export async function searchMembers(
 	const seen = new Set<string>();
 	// Members who blocked each other do not find each other (blocks.ts).
 	const hidden = actor ? await hiddenFrom(db, actor.id) : new Set<string>();
+	// Profiles moderators hid are not listed (their owners see them on their own page).
+	for (const id of await heldIds(
+		db,
+		'profile',
+		rows.map((r) => r.id)
+	))
+		hidden.add(id);
 	rows = rows.filter((r) => !hidden.has(r.id) && !seen.has(r.id) && seen.add(r.id));
 	const viewerFor = (id: string) => (actor?.id === id ? 'owner' : actor ? 'member' : 'visitor');
 	const [labels, demo] = await Promise.all([

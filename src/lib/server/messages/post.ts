@@ -15,6 +15,9 @@ import { LIVE_CHANNEL } from './live.ts';
 import type { Storage } from '../platform/storage.ts';
 import { processAttachment, type ProcessedAttachment } from './attachment.ts';
 import { messageAttachment } from './schema.ts';
+import { flagSubject } from '../moderation/report.ts';
+import { lexiconMatches } from '../moderation/lexicon.ts';
+import { messageSubject } from './report.ts';
 
 export const attachmentKey = (conversationId: string, messageId: number, extension: string) =>
 	`messages/${conversationId.toLowerCase()}/${messageId}.${extension}`;
@@ -62,6 +65,12 @@ async function insertMessage(
 			storageKey: key
 		});
 	}
+	// Words that match a lexicon put the message before moderators, as written; nothing is removed.
+	await flagSubject(
+		tx,
+		messageSubject(row.id, authorId, body, file ? { kind: file.kind, name: file.name } : null),
+		await lexiconMatches(tx, body)
+	);
 	await tx
 		.update(conversation)
 		.set({ lastMessageAt: row.createdAt })

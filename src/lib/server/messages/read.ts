@@ -1,3 +1,4 @@
+import { heldIds, isHeld } from '../moderation/holds.ts';
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -91,6 +92,7 @@ export async function readConversation(
 			authorId: string | null;
 			author: string | null;
 			html: string;
+			hidden: boolean;
 			createdAt: Date;
 			mine: boolean;
 			file: {
@@ -134,6 +136,12 @@ export async function readConversation(
 		.orderBy(desc(message.id))
 		.limit(THREAD_PAGE + 1);
 	const older = rows.length > THREAD_PAGE ? rows[THREAD_PAGE - 1].id : null;
+	// Messages moderators hid read as such, to their author too (who is told why on their account).
+	const held = await heldIds(
+		db,
+		'message',
+		rows.slice(0, THREAD_PAGE).map((r) => String(r.id))
+	);
 	const members = await db
 		.select({ id: user.id, name: user.name, leftAt: conversationMember.leftAt })
 		.from(conversationMember)
@@ -155,10 +163,12 @@ export async function readConversation(
 				id: r.id,
 				authorId: r.authorId,
 				author: r.author,
-				html: r.body ? renderMarkdown(r.body).trim() : '',
-				file: r.file?.kind
-					? (r.file as NonNullable<typeof r.file> & { kind: 'image' | 'pdf' })
-					: null,
+				hidden: held.has(String(r.id)),
+				html: r.body && !held.has(String(r.id)) ? renderMarkdown(r.body).trim() : '',
+				file:
+					r.file?.kind && !held.has(String(r.id))
+						? (r.file as NonNullable<typeof r.file> & { kind: 'image' | 'pdf' })
+						: null,
 				createdAt: r.createdAt,
 				mine: r.authorId === actor.id
 			})),
@@ -230,5 +240,6 @@ export async function attachmentFor(
 		.where(
 			and(eq(messageAttachment.messageId, messageId), eq(message.conversationId, conversationId))
 		);
+	if (row && (await isHeld(db, 'message', String(messageId)))) return null;
 	return row ?? null;
 }

@@ -31,7 +31,9 @@ export const RULES = {
 	messages: { name: 'messages', limit: 300, windowSeconds: 600 },
 	messagesByAccount: { name: 'messages-account', limit: 120, windowSeconds: 600 },
 	/** New conversations one account starts: many strangers written to at once is spam. */
-	conversationsByAccount: { name: 'conversations-account', limit: 20, windowSeconds: 3600 }
+	conversationsByAccount: { name: 'conversations-account', limit: 20, windowSeconds: 3600 },
+	/** Reports one account sends (moderation/report.ts): plenty for a person, not a flood. */
+	reportsByAccount: { name: 'reports-account', limit: 30, windowSeconds: 3600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */

@@ -6,6 +6,7 @@ import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { savedServicesOf } from '../services/saved-services.ts';
 import { noticesOf } from '../notifications/notices.ts';
 import { noticeSettings } from '../notifications/settings.ts';
+import { moderationOfPerson } from '../moderation/person-data.ts';
 import { messagesOfPerson } from '../messages/person-data.ts';
 import { messagesTo, recordedActionsOf } from '../platform/person-records.ts';
 
@@ -29,6 +30,7 @@ export async function exportMyData(db: Db, userId: string) {
 		},
 		referralsAboutYou: await referralsAboutPerson(db, userId),
 		privateMessages: await messagesOfPerson(db, userId),
+		moderation: await moderationOfPerson(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
 			(saved) => ({ service: saved.id, name: saved.name, savedAt: saved.savedAt })
 		),

@@ -1,0 +1,18 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { app } from '#lib/server/app/app.ts';
+import { moderationQueue, QUEUE_VIEWS, type QueueView } from '#lib/server/moderation/read.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (!locals.user) redirect(303, signInFirst(url));
+	const asked = url.searchParams.get('view') ?? 'open';
+	const view: QueueView = (QUEUE_VIEWS as readonly string[]).includes(asked)
+		? (asked as QueueView)
+		: 'open';
+	const page = Math.min(1000, Math.max(1, Math.trunc(Number(url.searchParams.get('page'))) || 1));
+	const { database } = await app();
+	const queue = await moderationQueue(database.db, locals.user, view, page);
+	if (!queue) error(404, 'Not found');
+	return { view, ...queue };
+};
