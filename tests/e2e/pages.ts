@@ -27,6 +27,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account/waiting', who: 'member' },
 	{ path: '/account/notifications', who: 'member' },
 	{ path: '/account/messaging', who: 'member' },
+	{ path: '/account/moderation', who: 'member' },
+	{ path: '/members/:member/report', who: 'member' },
+	{ path: '/report/sent?back=/members', who: 'member' },
 	{ path: '/messages', who: 'member' },
 	{ path: '/messages/new?to=:member', who: 'member' },
 	{ path: '/profile', who: 'member' },
@@ -42,7 +45,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/admin/referrals', who: 'admin' },
 	{ path: '/admin/audit', who: 'admin' },
 	{ path: '/admin/demo', who: 'admin' },
-	{ path: '/services/review', who: 'admin' }
+	{ path: '/services/review', who: 'admin' },
+	{ path: '/moderation', who: 'admin' },
+	{ path: '/moderation?view=decided', who: 'admin' }
 ];
 
 /** Pages the page-weight budget applies to (the core pages of budgets.md that exist). */
