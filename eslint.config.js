@@ -30,6 +30,7 @@ const MODULES = [
 	'organisations',
 	'services',
 	'referrals',
+	'communities',
 	'messages',
 	'admin',
 	'privacy',

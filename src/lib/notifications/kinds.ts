@@ -23,7 +23,8 @@ export const NOTICE_KINDS = [
 	'message_new',
 	'moderation_decision',
 	'moderation_report_reviewed',
-	'moderation_appeal_decided'
+	'moderation_appeal_decided',
+	'community_reply'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

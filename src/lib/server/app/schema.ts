@@ -11,3 +11,4 @@ export * from '../referrals/schema.ts';
 export * from '../services/sms-schema.ts';
 export * from '../messages/schema.ts';
 export * from '../moderation/schema.ts';
+export * from '../communities/schema.ts';

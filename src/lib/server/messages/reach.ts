@@ -5,6 +5,7 @@ import type { Tx } from '../db/types.ts';
 import { user } from '../accounts/schema.ts';
 import { memberBlock } from '../members/block-schema.ts';
 import { organisationMember } from '../organisations/schema.ts';
+import { communityMember } from '../communities/schema.ts';
 import type { Reach } from './policy.ts';
 import { messagingSetting } from './schema.ts';
 
@@ -31,7 +32,7 @@ export async function reachOf(
 					and(eq(memberBlock.blockedId, actorId), inArray(memberBlock.blockerId, ids))
 				)
 			),
-		// Members who are active in an organisation the actor is active in.
+		// Members who are active in an organisation the actor is active in, or in a community of theirs.
 		db
 			.selectDistinct({ userId: organisationMember.userId })
 			.from(organisationMember)
@@ -41,6 +42,17 @@ export async function reachOf(
 					eq(organisationMember.status, 'active'),
 					sql`${organisationMember.organisationId} in (select organisation_id from organisation_member where user_id = ${actorId} and status = 'active')`
 				)
+			)
+			.union(
+				db
+					.selectDistinct({ userId: communityMember.userId })
+					.from(communityMember)
+					.where(
+						and(
+							inArray(communityMember.userId, ids),
+							sql`${communityMember.communityId} in (select community_id from community_member where user_id = ${actorId})`
+						)
+					)
 			)
 	]);
 	const found = new Set(existing.map((r) => r.id));

@@ -87,14 +87,16 @@ export async function decideAppeal(
 	actor: Actor,
 	decisionId: number,
 	raw: unknown,
-	now = new Date()
+	now = new Date(),
+	scopes: string[] = []
 ): Promise<Result> {
 	const found = await decisionWithCase(deps, decisionId);
-	if (!found || !canModerate(actor, 'queue.read')) return failure('not_found');
 	const tie = {
-		ownContent: found.case.authorId === actor!.id,
-		madeDecision: found.decision.moderatorId === actor!.id
+		ownContent: found?.case.authorId === actor?.id,
+		madeDecision: found?.decision.moderatorId === actor?.id,
+		scopeModerator: !!found?.case.scope && scopes.includes(found.case.scope)
 	};
+	if (!found || !canModerate(actor, 'queue.read', tie)) return failure('not_found');
 	if (!canModerate(actor, 'appeal.decide', tie))
 		return failure('forbidden', {
 			form: tie.ownContent ? 'error_decision_own' : 'error_appeal_same_moderator'

@@ -56,21 +56,25 @@ export async function decideCase(
 	actor: Actor,
 	caseId: string,
 	raw: unknown,
-	now = new Date()
+	now = new Date(),
+	/** The communities the actor moderates (communities/access.ts), for their part of the queue. */
+	scopes: string[] = []
 ): Promise<Result<{ decisionId: number }>> {
 	const parsed = decisionForm.safeParse(raw);
 	const { db } = deps;
 	const [found] = await db.select().from(moderationCase).where(eq(moderationCase.id, caseId));
-	if (!found || !canModerate(actor, 'queue.read')) return failure('not_found');
-	if (
-		!canModerate(actor, 'case.decide', {
-			ownContent: found.authorId === actor!.id,
-			madeDecision: false
-		})
-	)
+	const tie = {
+		ownContent: found?.authorId === actor?.id,
+		madeDecision: false,
+		scopeModerator: !!found?.scope && scopes.includes(found.scope)
+	};
+	if (!found || !canModerate(actor, 'queue.read', tie)) return failure('not_found');
+	if (!canModerate(actor, 'case.decide', tie))
 		return failure('forbidden', { form: 'error_decision_own' });
 	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
 	const d = parsed.data;
+	if (d.action === 'suspend' && !canModerate(actor, 'account.suspend', tie))
+		return failure('forbidden', { action: 'error_decision_suspend_platform' });
 	const held = await isHeld(db, found.kind, found.subjectId);
 	if (d.action === 'hide' && held) return failure('conflict', { action: 'error_decision_hidden' });
 	if (d.action === 'restore' && !held)

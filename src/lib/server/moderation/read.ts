@@ -4,7 +4,9 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { user } from '../accounts/schema.ts';
 import { actorKey, writeAudit } from '../platform/audit.ts';
-import { canAppeal, canModerate } from './policy.ts';
+import { canAppeal, canModerate, isPlatformModerator } from './policy.ts';
+
+const NOT_OWN_SCOPED = { ownContent: false, madeDecision: false, scopeModerator: true };
 import { heldIds } from './holds.ts';
 import { suspendedUntil } from './suspension.ts';
 import {
@@ -22,8 +24,18 @@ export const QUEUE_PAGE = 30;
  * The one moderation queue: every kind of content, reports and lexicon flags together. Open cases
  * and appeals oldest first (who waited longest comes first); decided ones newest first.
  */
-export async function moderationQueue(db: Db, actor: Actor, view: QueueView, page = 1) {
-	if (!canModerate(actor, 'queue.read')) return null;
+export async function moderationQueue(
+	db: Db,
+	actor: Actor,
+	view: QueueView,
+	page = 1,
+	/** The communities a community moderator moderates: their part of the queue. */
+	scopes: string[] = []
+) {
+	const platform = isPlatformModerator(actor);
+	if (!platform && !(scopes.length && canModerate(actor, 'queue.read', NOT_OWN_SCOPED)))
+		return null;
+	const inScope = platform ? undefined : inArray(moderationCase.scope, scopes);
 	const rows = await db
 		.select({
 			id: moderationCase.id,
@@ -37,14 +49,14 @@ export async function moderationQueue(db: Db, actor: Actor, view: QueueView, pag
 			>`array(select distinct r.reason from moderation_report r where r.case_id = moderation_case.id order by 1)`
 		})
 		.from(moderationCase)
-		.where(eq(moderationCase.status, view))
+		.where(and(eq(moderationCase.status, view), inScope))
 		.orderBy(view === 'decided' ? desc(moderationCase.updatedAt) : asc(moderationCase.updatedAt))
 		.limit(QUEUE_PAGE + 1)
 		.offset((page - 1) * QUEUE_PAGE);
 	const counts = await db
 		.select({ status: moderationCase.status, n: sql<number>`count(*)::int` })
 		.from(moderationCase)
-		.where(inArray(moderationCase.status, ['open', 'appealed']))
+		.where(and(inArray(moderationCase.status, ['open', 'appealed']), inScope))
 		.groupBy(moderationCase.status);
 	return {
 		items: rows.slice(0, QUEUE_PAGE),
@@ -61,14 +73,22 @@ export async function moderationQueue(db: Db, actor: Actor, view: QueueView, pag
  * and whether the content is hidden now. Reading it is staff access to what may be private words,
  * so it is audited.
  */
-export async function caseDetail(db: Db, actor: Actor, id: string, now = new Date()) {
-	if (!canModerate(actor, 'queue.read')) return null;
+export async function caseDetail(
+	db: Db,
+	actor: Actor,
+	id: string,
+	now = new Date(),
+	scopes: string[] = []
+) {
+	if (!actor) return null;
 	const [found] = await db
 		.select({ c: moderationCase, author: user.name })
 		.from(moderationCase)
 		.leftJoin(user, eq(user.id, moderationCase.authorId))
 		.where(eq(moderationCase.id, id));
-	if (!found) return null;
+	const scopeModerator = !!found?.c.scope && scopes.includes(found.c.scope);
+	if (!found || !canModerate(actor, 'queue.read', { ...NOT_OWN_SCOPED, scopeModerator }))
+		return null;
 	const c = found.c;
 	const [reports, decisions, held, suspended] = await Promise.all([
 		db
@@ -105,7 +125,16 @@ export async function caseDetail(db: Db, actor: Actor, id: string, now = new Dat
 		authorKey: c.authorId ? actorKey(c.authorId) : null,
 		hidden: held.has(c.subjectId),
 		suspendedUntil: suspended,
-		canDecide: canModerate(actor, 'case.decide', { ownContent: own, madeDecision: false }),
+		canDecide: canModerate(actor, 'case.decide', {
+			ownContent: own,
+			madeDecision: false,
+			scopeModerator
+		}),
+		canSuspend: canModerate(actor, 'account.suspend', {
+			ownContent: own,
+			madeDecision: false,
+			scopeModerator
+		}),
 		reports: reports.map((r) => ({
 			id: r.id,
 			reason: r.reason,
@@ -131,7 +160,8 @@ export async function caseDetail(db: Db, actor: Actor, id: string, now = new Dat
 							!appeal.outcome &&
 							canModerate(actor, 'appeal.decide', {
 								ownContent: own,
-								madeDecision: d.moderatorId === actor!.id
+								madeDecision: d.moderatorId === actor!.id,
+								scopeModerator
 							})
 					}
 				: null

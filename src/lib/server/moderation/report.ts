@@ -19,6 +19,8 @@ export type Subject = {
 	authorId: string | null;
 	excerpt: string;
 	path: string | null;
+	/** The community it was posted in, whose moderators see it in their part of the queue. */
+	scope?: string | null;
 };
 
 export const EXCERPT = 2000;
@@ -40,6 +42,7 @@ async function caseFor(tx: Tx, subject: Subject, terms: string[] = []) {
 			authorId: subject.authorId,
 			excerpt: subject.excerpt.slice(0, EXCERPT),
 			path: subject.path,
+			scope: subject.scope ?? null,
 			flaggedTerms: terms
 		})
 		.onConflictDoUpdate({

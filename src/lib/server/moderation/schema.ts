@@ -27,6 +27,8 @@ export const moderationCase = pgTable(
 		excerpt: text('excerpt').notNull(),
 		/** Where moderators can see the content in place, when it is public (a profile); else null. */
 		path: text('path'),
+		/** The community the content belongs to, whose moderators may decide it too; null for none. */
+		scope: text('scope'),
 		status: text('status').$type<'open' | 'decided' | 'appealed'>().notNull().default('open'),
 		flaggedTerms: text('flagged_terms').array().notNull().default([]),
 		reportCount: integer('report_count').notNull().default(0),
@@ -36,7 +38,8 @@ export const moderationCase = pgTable(
 	(t) => [
 		unique('moderation_case_subject_key').on(t.kind, t.subjectId),
 		index('moderation_case_queue_idx').on(t.status, t.updatedAt),
-		index('moderation_case_author_idx').on(t.authorId)
+		index('moderation_case_author_idx').on(t.authorId),
+		index('moderation_case_scope_idx').on(t.scope, t.status)
 	]
 );
 

@@ -33,7 +33,13 @@ export const RULES = {
 	/** New conversations one account starts: many strangers written to at once is spam. */
 	conversationsByAccount: { name: 'conversations-account', limit: 20, windowSeconds: 3600 },
 	/** Reports one account sends (moderation/report.ts): plenty for a person, not a flood. */
-	reportsByAccount: { name: 'reports-account', limit: 30, windowSeconds: 3600 }
+	reportsByAccount: { name: 'reports-account', limit: 30, windowSeconds: 3600 },
+	/** Community posts from one address (the hook) and one account (communities/posts.ts). */
+	posts: { name: 'posts', limit: 200, windowSeconds: 600 },
+	postsByAccount: { name: 'posts-account', limit: 60, windowSeconds: 600 },
+	/** New threads one account opens: a discussion every few minutes, not a flood. */
+	threadsByAccount: { name: 'threads-account', limit: 10, windowSeconds: 3600 },
+	communitiesByAccount: { name: 'communities-account', limit: 5, windowSeconds: 86_400 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
@@ -51,6 +57,7 @@ export function ruleForPath(pathname: string): RateRule | null {
 	// Referrals and their thread: a busy caseworker stays far below; a script sending mail does not.
 	if (/^\/referrals(\/|$)/.test(p)) return RULES.referral;
 	if (/^\/messages(\/|$)/.test(p)) return RULES.messages;
+	if (/^\/communities(\/|$)/.test(p)) return RULES.posts;
 	return null;
 }
 

@@ -6,6 +6,7 @@ import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { savedServicesOf } from '../services/saved-services.ts';
 import { noticesOf } from '../notifications/notices.ts';
 import { noticeSettings } from '../notifications/settings.ts';
+import { communitiesOfPerson } from '../communities/person-data.ts';
 import { moderationOfPerson } from '../moderation/person-data.ts';
 import { messagesOfPerson } from '../messages/person-data.ts';
 import { messagesTo, recordedActionsOf } from '../platform/person-records.ts';
@@ -31,6 +32,7 @@ export async function exportMyData(db: Db, userId: string) {
 		referralsAboutYou: await referralsAboutPerson(db, userId),
 		privateMessages: await messagesOfPerson(db, userId),
 		moderation: await moderationOfPerson(db, userId),
+		communities: await communitiesOfPerson(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
 			(saved) => ({ service: saved.id, name: saved.name, savedAt: saved.savedAt })
 		),
