@@ -22,12 +22,16 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/services', who: 'visitor' },
 	{ path: '/services?need=legal&place=Paris', who: 'visitor' },
 	{ path: '/services/:service', who: 'visitor' },
+	{ path: '/communities', who: 'visitor' },
+	{ path: '/communities/:community', who: 'visitor' },
+	{ path: '/communities/:community/t/:thread', who: 'visitor' },
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
 	{ path: '/account/waiting', who: 'member' },
 	{ path: '/account/notifications', who: 'member' },
 	{ path: '/account/messaging', who: 'member' },
 	{ path: '/account/moderation', who: 'member' },
+	{ path: '/communities/new', who: 'member' },
 	{ path: '/members/:member/report', who: 'member' },
 	{ path: '/report/sent?back=/members', who: 'member' },
 	{ path: '/messages', who: 'member' },
@@ -68,7 +72,25 @@ export const CORE = new Set([
 
 let member: string | undefined;
 let service: string | undefined;
+let community: { slug: string; thread: string } | undefined;
+
+/** The first example community of the list (Arabic, most recently active) and its first thread. */
+async function demoCommunity(request: APIRequestContext) {
+	if (!community) {
+		const list = await (await request.get('/en/communities')).text();
+		const slug = list.match(/<h2><a href="\/en\/communities\/([^"/?]+)"/)![1];
+		const page = await (await request.get(`/en/communities/${slug}`)).text();
+		const thread = page.match(new RegExp(`/communities/${slug}/t/([0-9a-f-]{36})`))![1];
+		community = { slug, thread };
+	}
+	return community;
+}
+
 export async function resolvePath(request: APIRequestContext, path: string) {
+	if (path.includes(':community')) {
+		const c = await demoCommunity(request);
+		return path.replace(':community', c.slug).replace(':thread', c.thread);
+	}
 	if (path.includes(':service')) {
 		if (!service) {
 			const response = await request.get('/api/hsds/services?search=legal%20advice%20newcomers');

@@ -16,6 +16,8 @@ import { seedDemo } from '../seed/seed-demo.ts';
 import { serviceQuery } from '#lib/services/search-query.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { auditLog } from '../platform/schema.ts';
+import { community, communityThread } from '../communities/schema.ts';
+import { createCommunity, joinCommunity } from '../communities/manage.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
 describe.each(DATABASES)('example content on $kind', (target) => {
@@ -23,6 +25,7 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 	let admin: Actor;
 	let person: Actor;
 	const realOrg = randomUUID();
+	let realCommunity = '';
 
 	beforeAll(async () => {
 		s = await testServices(target, { SEED_DEMO: 'true' });
@@ -47,6 +50,19 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 			.where(eq(service.organisationId, demoOrg.id))
 			.limit(1);
 		expect((await saveForLater(db, person, demoService.id)).ok).toBe(true);
+		// … joins an example community, and starts a real one.
+		const demoCommunities = await db.select().from(community).where(eq(community.demo, true));
+		expect(demoCommunities.map((c) => c.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+		expect((await joinCommunity(db, person, demoCommunities[0].slug)).ok).toBe(true);
+		const real = await createCommunity(db, person, {
+			name: 'Real neighbours',
+			description: '',
+			theme: 'newcomers',
+			language: 'en',
+			visibility: 'public'
+		});
+		if (!real.ok) throw new Error('no community');
+		realCommunity = real.value.slug;
 	});
 	afterAll(() => s.database.close());
 
@@ -95,6 +111,12 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(
 			await db.select().from(savedService).where(eq(savedService.userId, person!.id))
 		).toHaveLength(0);
+		// Example communities go with their threads; the real one stays.
+		expect(await db.select().from(community).where(eq(community.demo, true))).toHaveLength(0);
+		expect(await db.select().from(communityThread)).toHaveLength(0);
+		expect(
+			(await db.select().from(community).where(eq(community.slug, realCommunity)))[0]
+		).toMatchObject({ memberCount: 1 });
 		const audit = await db.select().from(auditLog).where(eq(auditLog.action, 'demo.remove'));
 		expect(audit[0]).toMatchObject({ actorId: admin!.id, detail: before });
 		// The next start does not seed the examples again.

@@ -8,6 +8,7 @@ import { service } from '../services/schema.ts';
 import { referral } from '../referrals/schema.ts';
 import { conversation, conversationMember, message } from '../messages/schema.ts';
 import { setting } from '../platform/schema.ts';
+import { community, communityReply, communityThread } from '../communities/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 
@@ -25,7 +26,7 @@ const demoOrganisations = sql`(select id from organisation where demo)`;
 export async function demoContentRemains(db: Db): Promise<boolean> {
 	const [row] = rowsOf<{ remains: boolean }>(
 		await db.execute(
-			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo)) as remains`
+			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo)) as remains`
 		)
 	);
 	return Boolean(row?.remains);
@@ -92,6 +93,14 @@ export async function removeDemoContent(
 						tx.select({ id: user.id }).from(user).where(eq(user.demo, true))
 					)
 				);
+			const demoUsers = tx.select({ id: user.id }).from(user).where(eq(user.demo, true));
+			await tx.delete(community).where(eq(community.demo, true));
+			await tx.delete(communityReply).where(inArray(communityReply.authorId, demoUsers));
+			await tx.delete(communityThread).where(inArray(communityThread.authorId, demoUsers));
+			await tx.execute(sql`
+				update community set member_count = member_count - (
+					select count(*) from community_member m join "user" u on u.id = m.user_id
+					where m.community_id = community.id and u.demo)`);
 			await tx.delete(user).where(eq(user.demo, true));
 			await tx
 				.delete(conversation)
