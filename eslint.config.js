@@ -31,6 +31,7 @@ const MODULES = [
 	'services',
 	'referrals',
 	'communities',
+	'events',
 	'messages',
 	'admin',
 	'privacy',

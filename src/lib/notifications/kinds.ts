@@ -24,7 +24,10 @@ export const NOTICE_KINDS = [
 	'moderation_decision',
 	'moderation_report_reviewed',
 	'moderation_appeal_decided',
-	'community_reply'
+	'community_reply',
+	'event_promoted',
+	'event_reminder',
+	'event_cancelled'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
+import { remindUpcomingEvents } from '../events/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -24,6 +25,11 @@ export const JOBS: Job<PlatformContext & { notifier: Notifier }>[] = [
 		name: 'overdue-referrals',
 		cron: '23 * * * *',
 		run: (s, now) => remindOverdueReferrals({ db: s.database.db, notifier: s.notifier }, now)
+	},
+	{
+		name: 'event-reminders',
+		cron: '7 * * * *',
+		run: (s, now) => remindUpcomingEvents({ db: s.database.db, notifier: s.notifier }, now)
 	},
 	{
 		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.

@@ -12,3 +12,4 @@ export * from '../services/sms-schema.ts';
 export * from '../messages/schema.ts';
 export * from '../moderation/schema.ts';
 export * from '../communities/schema.ts';
+export * from '../events/schema.ts';

@@ -39,7 +39,10 @@ export const RULES = {
 	postsByAccount: { name: 'posts-account', limit: 60, windowSeconds: 600 },
 	/** New threads one account opens: a discussion every few minutes, not a flood. */
 	threadsByAccount: { name: 'threads-account', limit: 10, windowSeconds: 3600 },
-	communitiesByAccount: { name: 'communities-account', limit: 5, windowSeconds: 86_400 }
+	communitiesByAccount: { name: 'communities-account', limit: 5, windowSeconds: 86_400 },
+	eventsByAccount: { name: 'events-account', limit: 20, windowSeconds: 86_400 },
+	/** Registrations from one address (the hook): a family registering, not a script. */
+	events: { name: 'events', limit: 120, windowSeconds: 600 }
 } satisfies Record<string, RateRule>;
 
 /** Which POST paths count against which rule (form actions and the auth API alike). */
@@ -58,6 +61,7 @@ export function ruleForPath(pathname: string): RateRule | null {
 	if (/^\/referrals(\/|$)/.test(p)) return RULES.referral;
 	if (/^\/messages(\/|$)/.test(p)) return RULES.messages;
 	if (/^\/communities(\/|$)/.test(p)) return RULES.posts;
+	if (/^\/events(\/|$)/.test(p)) return RULES.events;
 	return null;
 }
 

@@ -12,6 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
+import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';
 import { eraseModerationOf } from '../moderation/person-data.ts';
 import { eraseMessagesOf, removeMessageFiles } from '../messages/person-data.ts';
@@ -53,6 +54,7 @@ export async function deleteMyAccount(
 		messageFiles = await eraseMessagesOf(tx, userId);
 		await eraseModerationOf(tx, userId);
 		await eraseCommunitiesOf(tx, userId);
+		await eraseEventsOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
 			action: 'account.erased',
