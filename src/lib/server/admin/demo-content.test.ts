@@ -17,6 +17,7 @@ import { serviceQuery } from '#lib/services/search-query.ts';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { auditLog } from '../platform/schema.ts';
 import { community, communityThread } from '../communities/schema.ts';
+import { event } from '../events/schema.ts';
 import { createCommunity, joinCommunity } from '../communities/manage.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
@@ -53,6 +54,10 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		// … joins an example community, and starts a real one.
 		const demoCommunities = await db.select().from(community).where(eq(community.demo, true));
 		expect(demoCommunities.map((c) => c.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+		const demoEvents = await db.select().from(event).where(eq(event.demo, true));
+		expect(new Set(demoEvents.map((e) => e.kind)).size).toBe(7);
+		expect(new Set(demoEvents.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'es', 'ar']));
+		expect(demoEvents.filter((e) => e.communityId)).toHaveLength(1);
 		expect((await joinCommunity(db, person, demoCommunities[0].slug)).ok).toBe(true);
 		const real = await createCommunity(db, person, {
 			name: 'Real neighbours',
@@ -114,6 +119,7 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		// Example communities go with their threads; the real one stays.
 		expect(await db.select().from(community).where(eq(community.demo, true))).toHaveLength(0);
 		expect(await db.select().from(communityThread)).toHaveLength(0);
+		expect(await db.select().from(event)).toHaveLength(0);
 		expect(
 			(await db.select().from(community).where(eq(community.slug, realCommunity)))[0]
 		).toMatchObject({ memberCount: 1 });

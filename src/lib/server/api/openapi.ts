@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { directoryQuery } from '#lib/members/directory.ts';
+import { eventQuery } from '#lib/events/query.ts';
 
 /** The OpenAPI document, built from the same zod schemas the pages and endpoints use. */
 export function openApiDocument(origin: string) {
@@ -46,7 +47,7 @@ export function openApiDocument(origin: string) {
 			title: 'Passerelle API',
 			version: '1',
 			description:
-				'Read access to the member and organisation directory. Visibility rules are the same as on the pages: without a session you see only what members made public.'
+				'Read access to the member and organisation directory and to public events. Visibility rules are the same as on the pages: without a session you see only what members made public.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {
@@ -81,6 +82,30 @@ export function openApiDocument(origin: string) {
 					responses: { 200: ok({ $ref: '#/components/schemas/Organisation' }), ...errors }
 				}
 			},
+			'/events': {
+				get: {
+					summary: 'Public upcoming events, soonest first',
+					parameters: Object.entries(
+						(
+							z.toJSONSchema(eventQuery, { io: 'input' }) as {
+								properties: Record<string, object>;
+							}
+						).properties
+					).map(([name, schema]) => ({ name, in: 'query', required: false, schema })),
+					responses: {
+						200: ok({
+							type: 'object',
+							properties: {
+								items: { type: 'array', items: { $ref: '#/components/schemas/Event' } },
+								page: { type: 'integer' },
+								per_page: { type: 'integer' },
+								has_next: { type: 'boolean' }
+							}
+						}),
+						400: errors[400]
+					}
+				}
+			},
 			'/esco': {
 				get: {
 					summary: 'ESCO occupations and skills autocomplete',
@@ -104,6 +129,28 @@ export function openApiDocument(origin: string) {
 		},
 		components: {
 			schemas: {
+				Event: {
+					type: 'object',
+					required: ['id', 'title', 'kind', 'format', 'starts_at', 'ends_at', 'time_zone'],
+					properties: {
+						id: { type: 'string' },
+						title: { type: 'string' },
+						kind: { type: 'string' },
+						format: { type: 'string', enum: ['online', 'in_person', 'hybrid'] },
+						starts_at: { type: 'string', format: 'date-time', description: 'UTC' },
+						ends_at: { type: 'string', format: 'date-time', description: 'UTC' },
+						time_zone: { type: 'string', description: 'IANA zone the event is held in' },
+						city: { type: ['string', 'null'] },
+						country: { type: ['string', 'null'], description: 'ISO 3166-1 alpha-2' },
+						language: { type: 'string' },
+						capacity: { type: ['integer', 'null'], description: 'null: no limit' },
+						registered: { type: 'integer' },
+						waiting: { type: 'integer' },
+						demo: { type: 'boolean' },
+						url: { type: 'string', format: 'uri' },
+						ics: { type: 'string', format: 'uri', description: 'The event as an iCalendar file' }
+					}
+				},
 				Member: {
 					type: 'object',
 					description: 'Fields the viewer may not see are absent.',

@@ -9,6 +9,7 @@ import { emptyProfile, writeProfile } from '../members/save-profile.ts';
 import { organisationSearch } from '../organisations/create-organisation.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
+import { seedDemoEvents } from './demo-events.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -77,5 +78,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
 	// Demo services have their own marker, so databases seeded before they existed get them too.
 	await seedDemoServices(db);
 	await seedDemoCommunities(db);
+	await seedDemoEvents(db);
 	return seeded;
 }

@@ -1,0 +1,76 @@
+import { inArray } from 'drizzle-orm';
+import { utcToZoned } from '#lib/events/time.ts';
+import type { Db } from '../db/client.ts';
+import { user } from '../accounts/schema.ts';
+import { setting } from '../platform/schema.ts';
+import { recordsOnly } from '../notifications/notifier.ts';
+import { community } from '../communities/schema.ts';
+import { createEvent } from '../events/save.ts';
+import { DEMO_MEMBERS } from './demo-content.ts';
+import communities from './data/demo-communities.json' with { type: 'json' };
+import data from './data/demo-events.json' with { type: 'json' };
+
+const DAY = 86_400_000;
+
+/**
+ * Example events, one of each kind, in the four languages, a few days to a few weeks after the
+ * demo is seeded, organised by demo members (one for a demo community). Their own marker.
+ */
+export async function seedDemoEvents(db: Db, now = new Date()) {
+	const marked = await db
+		.insert(setting)
+		.values({ key: 'demo_events_seeded', value: now.toISOString() })
+		.onConflictDoNothing()
+		.returning({ key: setting.key });
+	if (!marked.length) return 0;
+	const emails = DEMO_MEMBERS.map((_, i) => `demo-member-${i + 1}@example.org`);
+	const people = await db
+		.select({ id: user.id, email: user.email })
+		.from(user)
+		.where(inArray(user.email, emails));
+	const idOf = new Map(people.map((p) => [emails.indexOf(p.email), p.id]));
+	const slugs = await db
+		.select({ slug: community.slug, name: community.name })
+		.from(community)
+		.where(
+			inArray(
+				community.name,
+				communities.map((c) => c.name)
+			)
+		);
+	let made = 0;
+	for (const e of data) {
+		const id = idOf.get(e.author);
+		if (!id) continue;
+		const day = utcToZoned(new Date(now.getTime() + e.days * DAY), e.timeZone).date;
+		const communityName = 'community' in e ? communities[e.community as number]?.name : undefined;
+		const result = await createEvent(
+			{ db, notifier: recordsOnly },
+			{ id, roles: ['member'] },
+			{
+				title: e.title,
+				description: e.description,
+				kind: e.kind,
+				format: e.format,
+				date: day,
+				start: e.start,
+				end: e.end,
+				timeZone: e.timeZone,
+				place: 'place' in e ? e.place : '',
+				city: 'city' in e ? e.city : '',
+				country: 'country' in e ? e.country : '',
+				onlineUrl: 'onlineUrl' in e ? e.onlineUrl : '',
+				capacity: e.capacity,
+				language: e.language
+			},
+			{
+				demo: true,
+				skipLimit: true,
+				now,
+				community: slugs.find((s) => s.name === communityName)?.slug
+			}
+		);
+		if (result.ok) made++;
+	}
+	return made;
+}
