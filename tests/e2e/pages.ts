@@ -22,6 +22,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/services', who: 'visitor' },
 	{ path: '/services?need=legal&place=Paris', who: 'visitor' },
 	{ path: '/services/:service', who: 'visitor' },
+	{ path: '/events', who: 'visitor' },
+	{ path: '/events/:event', who: 'visitor' },
 	{ path: '/communities', who: 'visitor' },
 	{ path: '/communities/:community', who: 'visitor' },
 	{ path: '/communities/:community/t/:thread', who: 'visitor' },
@@ -32,6 +34,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account/messaging', who: 'member' },
 	{ path: '/account/moderation', who: 'member' },
 	{ path: '/communities/new', who: 'member' },
+	{ path: '/events/new', who: 'member' },
+	{ path: '/account/calendar', who: 'member' },
 	{ path: '/members/:member/report', who: 'member' },
 	{ path: '/report/sent?back=/members', who: 'member' },
 	{ path: '/messages', who: 'member' },
@@ -86,7 +90,15 @@ async function demoCommunity(request: APIRequestContext) {
 	return community;
 }
 
+let demoEvent: string | undefined;
+
 export async function resolvePath(request: APIRequestContext, path: string) {
+	if (path.includes(':event')) {
+		demoEvent ??= (
+			(await (await request.get('/api/v1/events')).json()) as { items: { id: string }[] }
+		).items[0].id;
+		return path.replace(':event', demoEvent);
+	}
 	if (path.includes(':community')) {
 		const c = await demoCommunity(request);
 		return path.replace(':community', c.slug).replace(':thread', c.thread);

@@ -26,14 +26,19 @@ export async function registerForEvent(
 			form: seen.event.status === 'cancelled' ? 'error_event_cancelled' : 'error_event_started'
 		});
 	return deps.db.transaction(async (tx) => {
-		const [locked] = rowsOf<{ capacity: number | null; registered: number }>(
-			await tx.execute(sql`
-				select capacity, (select count(*)::int from event_registration r
-					where r.event_id = e.id and r.status = 'registered') as registered
-				from event e where id = ${id} for update`)
+		// The lock first, then the count in a statement of its own: under READ COMMITTED a statement
+		// sees what committed before it began, so a count in the locking statement itself would not
+		// see the registrations of those who held the lock just before.
+		const [locked] = rowsOf<{ capacity: number | null }>(
+			await tx.execute(sql`select capacity from event where id = ${id} for update`)
+		);
+		const [{ registered }] = rowsOf<{ registered: number }>(
+			await tx.execute(
+				sql`select count(*)::int as registered from event_registration where event_id = ${id} and status = 'registered'`
+			)
 		);
 		const status: 'registered' | 'waiting' =
-			locked.capacity === null || locked.registered < locked.capacity ? 'registered' : 'waiting';
+			locked.capacity === null || registered < locked.capacity ? 'registered' : 'waiting';
 		const added = await tx
 			.insert(eventRegistration)
 			.values({ eventId: id, userId: actor.id, status })
