@@ -33,6 +33,7 @@ const MODULES = [
 	'communities',
 	'events',
 	'messages',
+	'stories',
 	'admin',
 	'privacy',
 	'api'

@@ -30,11 +30,13 @@ Commands:
   restore FILE  Replace the database's content and add the files from a backup made by the same
       version. Runs in one transaction: a damaged file changes nothing.
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--messages N]
-       [--conversations N] [--seed S]
+       [--conversations N] [--communities N] [--events N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
       --messages (default 0) adds private messages between generated members, over --conversations
-      conversations (default a tenth of the messages).
+      conversations (default a tenth of the messages). --communities adds communities with
+      threads and replies (the first with 2,000 threads); --events upcoming events with
+      registrations.
       Everything it adds is example content, marked and removed like the demo.
   demo remove  Remove all example content (demo and generated members, organisations, their
       services and places, and referrals that involve them) and nothing else, before a pilot.
@@ -256,6 +258,8 @@ switch (command) {
 				referrals: { type: 'string' },
 				messages: { type: 'string' },
 				conversations: { type: 'string' },
+				communities: { type: 'string' },
+				events: { type: 'string' },
 				seed: { type: 'string' }
 			}
 		});
@@ -283,9 +287,15 @@ switch (command) {
 			seed: options.seed
 		};
 		if (chat.messages && !chat.conversations) chat.conversations = Math.ceil(chat.messages / 10);
+		const connect = {
+			communities: number(values.communities, 0),
+			events: number(values.events, 0),
+			seed: options.seed
+		};
 		const { generatePopulation } = await import('../src/lib/server/seed/generate-population.ts');
 		const { generateMessages } = await import('../src/lib/server/seed/generate-messages.ts');
 		const { generateServices } = await import('../src/lib/server/seed/generate-services.ts');
+		const { generateConnect } = await import('../src/lib/server/seed/generate-connect.ts');
 		const started = Date.now();
 		await withApp(async (s) => {
 			await generatePopulation(s.database.db, options, (line) => console.log(line));
@@ -296,6 +306,8 @@ switch (command) {
 					(line) => console.log(line)
 				);
 			if (chat.messages) await generateMessages(s.database.db, chat, (line) => console.log(line));
+			if (connect.communities || connect.events)
+				await generateConnect(s.database.db, connect, (line) => console.log(line));
 		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;

@@ -18,6 +18,7 @@ import { directoryQuery } from '#lib/members/directory.ts';
 import { auditLog } from '../platform/schema.ts';
 import { community, communityThread } from '../communities/schema.ts';
 import { event } from '../events/schema.ts';
+import { story } from '../stories/schema.ts';
 import { createCommunity, joinCommunity } from '../communities/manage.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
@@ -58,6 +59,8 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(new Set(demoEvents.map((e) => e.kind)).size).toBe(7);
 		expect(new Set(demoEvents.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'es', 'ar']));
 		expect(demoEvents.filter((e) => e.communityId)).toHaveLength(1);
+		const demoStories = await db.select().from(story).where(eq(story.demo, true));
+		expect(demoStories.map((x) => x.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
 		expect((await joinCommunity(db, person, demoCommunities[0].slug)).ok).toBe(true);
 		const real = await createCommunity(db, person, {
 			name: 'Real neighbours',
@@ -120,6 +123,7 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(await db.select().from(community).where(eq(community.demo, true))).toHaveLength(0);
 		expect(await db.select().from(communityThread)).toHaveLength(0);
 		expect(await db.select().from(event)).toHaveLength(0);
+		expect(await db.select().from(story)).toHaveLength(0);
 		expect(
 			(await db.select().from(community).where(eq(community.slug, realCommunity)))[0]
 		).toMatchObject({ memberCount: 1 });

@@ -13,3 +13,4 @@ export * from '../messages/schema.ts';
 export * from '../moderation/schema.ts';
 export * from '../communities/schema.ts';
 export * from '../events/schema.ts';
+export * from '../stories/schema.ts';

@@ -7,7 +7,6 @@ import type { Notice, Notifier } from '../notifications/notifier.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { canModerate } from './policy.ts';
-import { isHeld } from './holds.ts';
 import {
 	accountSuspension,
 	moderationCase,
@@ -75,8 +74,15 @@ export async function decideCase(
 	const d = parsed.data;
 	if (d.action === 'suspend' && !canModerate(actor, 'account.suspend', tie))
 		return failure('forbidden', { action: 'error_decision_suspend_platform' });
-	const held = await isHeld(db, found.kind, found.subjectId);
-	if (d.action === 'hide' && held) return failure('conflict', { action: 'error_decision_hidden' });
+	const [hold] = await db
+		.select({ decisionId: moderationHold.decisionId })
+		.from(moderationHold)
+		.where(and(eq(moderationHold.kind, found.kind), eq(moderationHold.subjectId, found.subjectId)));
+	const held = !!hold;
+	// Content waiting for review (held without a decision) can be refused: hidden with reasons.
+	const waiting = held && hold.decisionId === null;
+	if (d.action === 'hide' && held && !waiting)
+		return failure('conflict', { action: 'error_decision_hidden' });
 	if (d.action === 'restore' && !held)
 		return failure('conflict', { action: 'error_decision_not_hidden' });
 	if (d.action === 'suspend' && !found.authorId)
@@ -96,11 +102,14 @@ export async function decideCase(
 				createdAt: now
 			})
 			.returning({ id: moderationDecision.id });
-		if (d.action === 'hide' || (d.action === 'suspend' && !held))
+		if (d.action === 'hide' || (d.action === 'suspend' && (!held || waiting)))
 			await tx
 				.insert(moderationHold)
 				.values({ kind: found.kind, subjectId: found.subjectId, decisionId: row.id })
-				.onConflictDoNothing();
+				.onConflictDoUpdate({
+					target: [moderationHold.kind, moderationHold.subjectId],
+					set: { decisionId: row.id }
+				});
 		if (d.action === 'restore')
 			await tx
 				.delete(moderationHold)

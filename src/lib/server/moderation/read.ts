@@ -7,12 +7,12 @@ import { actorKey, writeAudit } from '../platform/audit.ts';
 import { canAppeal, canModerate, isPlatformModerator } from './policy.ts';
 
 const NOT_OWN_SCOPED = { ownContent: false, madeDecision: false, scopeModerator: true };
-import { heldIds } from './holds.ts';
 import { suspendedUntil } from './suspension.ts';
 import {
 	moderationAppeal,
 	moderationCase,
 	moderationDecision,
+	moderationHold,
 	moderationReport
 } from './schema.ts';
 
@@ -103,7 +103,10 @@ export async function caseDetail(
 			.leftJoin(moderationAppeal, eq(moderationAppeal.decisionId, moderationDecision.id))
 			.where(eq(moderationDecision.caseId, id))
 			.orderBy(asc(moderationDecision.id)),
-		heldIds(db, c.kind, [c.subjectId]),
+		db
+			.select({ decisionId: moderationHold.decisionId })
+			.from(moderationHold)
+			.where(and(eq(moderationHold.kind, c.kind), eq(moderationHold.subjectId, c.subjectId))),
 		c.authorId ? suspendedUntil(db, c.authorId, now) : null
 	]);
 	await writeAudit(db, {
@@ -123,7 +126,9 @@ export async function caseDetail(
 		flaggedTerms: c.flaggedTerms,
 		author: found.author,
 		authorKey: c.authorId ? actorKey(c.authorId) : null,
-		hidden: held.has(c.subjectId),
+		hidden: held.length > 0,
+		/** Held for review before anyone saw it (a new member's story): publish or refuse. */
+		waiting: held.length > 0 && held[0].decisionId === null,
 		suspendedUntil: suspended,
 		canDecide: canModerate(actor, 'case.decide', {
 			ownContent: own,

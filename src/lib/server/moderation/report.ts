@@ -7,7 +7,7 @@ import type { Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
-import { moderationCase, moderationReport } from './schema.ts';
+import { moderationCase, moderationHold, moderationReport } from './schema.ts';
 
 /**
  * A piece of content as the module that owns it describes it for moderators: what it says now
@@ -125,4 +125,18 @@ export async function flagSubject(tx: Tx, subject: Subject, terms: string[]) {
 	const id = await caseFor(tx, subject, terms);
 	// Each save with matches is one more flag (reporter null), and brings a decided case back.
 	await addReport(tx, id, null, 'hate', '');
+}
+
+/**
+ * Content that waits for a moderator before anyone sees it (a new member's story, when the
+ * platform asks for it): hidden from the start, with a case in the queue; restoring it publishes
+ * it, and its author is told either way.
+ */
+export async function holdForReview(tx: Tx, subject: Subject) {
+	const id = await caseFor(tx, subject);
+	await addReport(tx, id, null, 'other', 'review_new_member');
+	await tx
+		.insert(moderationHold)
+		.values({ kind: subject.kind, subjectId: subject.id })
+		.onConflictDoNothing();
 }

@@ -67,6 +67,8 @@ const schema = z.object({
 	RATE_LIMIT: booleanString.default(true),
 	SERVICE_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 	REFERRAL_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+	/** Stories of accounts younger than this many days wait for a moderator (0: none wait). */
+	STORY_REVIEW_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
 	SERVICE_TIME_ZONE: z
 		.string()
 		.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
@@ -125,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		serviceTimeZone: c.SERVICE_TIME_ZONE,
 		jobs: c.JOBS,
 		pageCacheSeconds: c.PAGE_CACHE_SECONDS,
+		storyReviewDays: c.STORY_REVIEW_DAYS,
 		trustProxy: c.TRUST_PROXY,
 		metricsToken: c.METRICS_TOKEN,
 		databasePoolSize: c.DATABASE_POOL_SIZE,

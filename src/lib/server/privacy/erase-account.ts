@@ -12,6 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
+import { eraseStoriesOf } from '../stories/stories.ts';
 import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';
 import { eraseModerationOf } from '../moderation/person-data.ts';
@@ -42,6 +43,7 @@ export async function deleteMyAccount(
 	if (!mine) return failure('not_found');
 	const photo = await photoVersionOf(deps.db, userId);
 	let messageFiles: string[] = [];
+	let storyFiles: string[] = [];
 	const result = await deps.db.transaction(async (tx): Promise<Result> => {
 		// Shared with role changes (accounts/roles.ts): one change to who administers at a time.
 		await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
@@ -55,6 +57,7 @@ export async function deleteMyAccount(
 		await eraseModerationOf(tx, userId);
 		await eraseCommunitiesOf(tx, userId);
 		await eraseEventsOf(tx, userId);
+		storyFiles = await eraseStoriesOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
 			action: 'account.erased',
@@ -67,7 +70,7 @@ export async function deleteMyAccount(
 		return ok();
 	});
 	if (result.ok && photo) await removePhotoFiles(deps.storage, userId, photo);
-	if (result.ok) await removeMessageFiles(deps.storage, messageFiles);
+	if (result.ok) await removeMessageFiles(deps.storage, [...messageFiles, ...storyFiles]);
 	if (result.ok) forgetDirectoryOptions();
 	return result;
 }

@@ -10,6 +10,7 @@ import { organisationSearch } from '../organisations/create-organisation.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
 import { seedDemoEvents } from './demo-events.ts';
+import { seedDemoStories } from './demo-stories.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -79,5 +80,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
 	await seedDemoServices(db);
 	await seedDemoCommunities(db);
 	await seedDemoEvents(db);
+	await seedDemoStories(db);
 	return seeded;
 }
