@@ -22,6 +22,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/services', who: 'visitor' },
 	{ path: '/services?need=legal&place=Paris', who: 'visitor' },
 	{ path: '/services/:service', who: 'visitor' },
+	{ path: '/stories', who: 'visitor' },
+	{ path: '/stories/:story', who: 'visitor' },
 	{ path: '/events', who: 'visitor' },
 	{ path: '/events/:event', who: 'visitor' },
 	{ path: '/communities', who: 'visitor' },
@@ -35,6 +37,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account/moderation', who: 'member' },
 	{ path: '/communities/new', who: 'member' },
 	{ path: '/events/new', who: 'member' },
+	{ path: '/stories/new', who: 'member' },
 	{ path: '/account/calendar', who: 'member' },
 	{ path: '/members/:member/report', who: 'member' },
 	{ path: '/report/sent?back=/members', who: 'member' },
@@ -91,8 +94,15 @@ async function demoCommunity(request: APIRequestContext) {
 }
 
 let demoEvent: string | undefined;
+let demoStory: string | undefined;
 
 export async function resolvePath(request: APIRequestContext, path: string) {
+	if (path.includes(':story')) {
+		demoStory ??= (await (await request.get('/en/stories')).text()).match(
+			/href="\/en\/stories\/([0-9a-f-]{36})"/
+		)![1];
+		return path.replace(':story', demoStory);
+	}
 	if (path.includes(':event')) {
 		demoEvent ??= (
 			(await (await request.get('/api/v1/events')).json()) as { items: { id: string }[] }

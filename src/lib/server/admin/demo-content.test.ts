@@ -19,6 +19,7 @@ import { auditLog } from '../platform/schema.ts';
 import { community, communityThread } from '../communities/schema.ts';
 import { event } from '../events/schema.ts';
 import { story } from '../stories/schema.ts';
+import { storyFeed } from '../stories/stories.ts';
 import { createCommunity, joinCommunity } from '../communities/manage.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
@@ -61,6 +62,8 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(demoEvents.filter((e) => e.communityId)).toHaveLength(1);
 		const demoStories = await db.select().from(story).where(eq(story.demo, true));
 		expect(demoStories.map((x) => x.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+		// Published, not waiting for review: the feed shows them.
+		expect((await storyFeed(db, ['en'])).items).toHaveLength(4);
 		expect((await joinCommunity(db, person, demoCommunities[0].slug)).ok).toBe(true);
 		const real = await createCommunity(db, person, {
 			name: 'Real neighbours',

@@ -73,7 +73,9 @@ export async function publishStory(
 		.select({ createdAt: user.createdAt })
 		.from(user)
 		.where(eq(user.id, actor.id));
-	const young = now.getTime() - account.createdAt.getTime() < deps.reviewDays * 86_400_000;
+	const young =
+		deps.reviewDays > 0 &&
+		now.getTime() - account.createdAt.getTime() < deps.reviewDays * 86_400_000;
 	const waiting = young && !organisationId && !isPlatformModerator(actor);
 	const id = randomUUID();
 	const key = image ? `stories/${id}.webp` : null;
