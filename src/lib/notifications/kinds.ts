@@ -27,7 +27,10 @@ export const NOTICE_KINDS = [
 	'community_reply',
 	'event_promoted',
 	'event_reminder',
-	'event_cancelled'
+	'event_cancelled',
+	'appointment_booked',
+	'appointment_reminder',
+	'appointment_cancelled'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

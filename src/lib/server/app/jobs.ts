@@ -1,5 +1,6 @@
 import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
+import { remindAppointments } from '../appointments/appointments.ts';
 import { remindUpcomingEvents } from '../events/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
@@ -30,6 +31,15 @@ export const JOBS: Job<PlatformContext & { notifier: Notifier }>[] = [
 		name: 'event-reminders',
 		cron: '7 * * * *',
 		run: (s, now) => remindUpcomingEvents({ db: s.database.db, notifier: s.notifier }, now)
+	},
+	{
+		name: 'appointment-reminders',
+		cron: '9 * * * *',
+		run: (s, now) =>
+			remindAppointments(
+				{ db: s.database.db, notifier: s.notifier, sms: s.sms, origin: s.config.origin },
+				now
+			)
 	},
 	{
 		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.

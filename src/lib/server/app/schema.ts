@@ -14,3 +14,4 @@ export * from '../moderation/schema.ts';
 export * from '../communities/schema.ts';
 export * from '../events/schema.ts';
 export * from '../stories/schema.ts';
+export * from '../appointments/schema.ts';

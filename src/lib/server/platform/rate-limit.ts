@@ -41,6 +41,8 @@ export const RULES = {
 	threadsByAccount: { name: 'threads-account', limit: 10, windowSeconds: 3600 },
 	communitiesByAccount: { name: 'communities-account', limit: 5, windowSeconds: 86_400 },
 	eventsByAccount: { name: 'events-account', limit: 20, windowSeconds: 86_400 },
+	/** Appointments one account or phone number books in a day: a person, not a squatter. */
+	bookingsByPerson: { name: 'bookings-person', limit: 5, windowSeconds: 86_400 },
 	/** Registrations from one address (the hook): a family registering, not a script. */
 	events: { name: 'events', limit: 120, windowSeconds: 600 }
 } satisfies Record<string, RateRule>;
@@ -62,6 +64,7 @@ export function ruleForPath(pathname: string): RateRule | null {
 	if (/^\/messages(\/|$)/.test(p)) return RULES.messages;
 	if (/^\/communities(\/|$)/.test(p)) return RULES.posts;
 	if (/^\/events(\/|$)/.test(p)) return RULES.events;
+	if (/^\/(appointments|services\/[^/]+\/appointments)(\/|$)/.test(p)) return RULES.events;
 	return null;
 }
 

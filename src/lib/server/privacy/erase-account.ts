@@ -12,6 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
+import { eraseAppointmentsOf } from '../appointments/appointments.ts';
 import { eraseStoriesOf } from '../stories/stories.ts';
 import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';
@@ -58,6 +59,7 @@ export async function deleteMyAccount(
 		await eraseCommunitiesOf(tx, userId);
 		await eraseEventsOf(tx, userId);
 		storyFiles = await eraseStoriesOf(tx, userId);
+		await eraseAppointmentsOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
 			action: 'account.erased',

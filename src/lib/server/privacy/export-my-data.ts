@@ -6,6 +6,7 @@ import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { savedServicesOf } from '../services/saved-services.ts';
 import { noticesOf } from '../notifications/notices.ts';
 import { noticeSettings } from '../notifications/settings.ts';
+import { bookingsOf } from '../appointments/appointments.ts';
 import { storiesOfPerson } from '../stories/stories.ts';
 import { eventsOfPerson } from '../events/person-data.ts';
 import { communitiesOfPerson } from '../communities/person-data.ts';
@@ -37,6 +38,7 @@ export async function exportMyData(db: Db, userId: string) {
 		communities: await communitiesOfPerson(db, userId),
 		events: await eventsOfPerson(db, userId),
 		stories: await storiesOfPerson(db, userId),
+		appointments: await bookingsOf(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
 			(saved) => ({ service: saved.id, name: saved.name, savedAt: saved.savedAt })
 		),

@@ -1,0 +1,405 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, eq, gt, gte, isNull, lt, lte, sql } from 'drizzle-orm';
+import { bookingForm, MAX_SLOTS, noteForm, phoneOf, slotsForm } from '#lib/appointments/forms.ts';
+import { zonedToUtc } from '#lib/events/time.ts';
+import type { Db } from '../db/client.ts';
+import type { Tx } from '../db/types.ts';
+import type { Actor } from '../accounts/policy.ts';
+import type { Notifier } from '../notifications/notifier.ts';
+import type { SmsSender } from '../platform/sms.ts';
+import { organisationAccess } from '../organisations/access.ts';
+import { organisation } from '../organisations/schema.ts';
+import { service } from '../services/schema.ts';
+import { writeAudit } from '../platform/audit.ts';
+import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
+import { failure, ok, type Result } from '../platform/result.ts';
+import { canAppointment, type AppointmentAction, type AppointmentTie } from './policy.ts';
+import { appointment } from './schema.ts';
+import { bookedSms, reminderSms, whenText } from './texts.ts';
+
+export type AppointmentDeps = {
+	db: Db;
+	notifier: Notifier;
+	sms: SmsSender;
+	origin: string;
+};
+
+const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
+	const errors: Record<string, string> = {};
+	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
+	return errors;
+};
+
+const hash = (token: string) => createHash('sha256').update(`appointment:${token}`).digest('base64url');
+
+/** A service with whether it is listed and whether the actor works for it. */
+async function serviceTie(db: Db | Tx, actor: Actor, serviceId: string) {
+	const [row] = await db
+		.select({
+			id: service.id,
+			name: service.name,
+			organisationId: service.organisationId,
+			published: sql<boolean>`${service.published} and ${service.status} in ('active', 'temporarily closed')`,
+			orgStatus: organisation.status
+		})
+		.from(service)
+		.innerJoin(organisation, eq(organisation.id, service.organisationId))
+		.where(eq(service.id, serviceId));
+	if (!row) return null;
+	const staff = !!(await organisationAccess(db, actor, { id: row.organisationId }))?.may('work');
+	return { ...row, staff, listed: row.published && row.orgStatus === 'approved' };
+}
+
+/** A slot with what the actor is to it, or null when it does not exist. */
+async function slotAccess(db: Db | Tx, actor: Actor, id: string, token?: string, now = new Date()) {
+	if (!id || id.length > 64) return null;
+	const [slot] = await db.select().from(appointment).where(eq(appointment.id, id));
+	if (!slot) return null;
+	const svc = await serviceTie(db, actor, slot.serviceId);
+	if (!svc) return null;
+	const tie: AppointmentTie = {
+		staff: svc.staff,
+		booker:
+			(!!actor && slot.bookedUserId === actor.id) ||
+			(!!token && !!slot.cancelTokenHash && slot.cancelTokenHash === hash(token)),
+		status: slot.status,
+		started: slot.startsAt.getTime() <= now.getTime(),
+		listed: svc.listed
+	};
+	return { slot, service: svc, tie, may: (a: AppointmentAction) => canAppointment(actor, a, tie) };
+}
+
+/**
+ * Staff offer slots for one of their services: one day, one slot every `length` minutes from
+ * `from` until `to` (at most 48), in a zone, by video (the service's own room link), phone, in
+ * person or chat. Slots already past are not made.
+ */
+export async function offerSlots(
+	deps: Pick<AppointmentDeps, 'db'>,
+	actor: Actor,
+	raw: unknown,
+	now = new Date()
+): Promise<Result<{ count: number }>> {
+	if (!actor) return failure('forbidden');
+	const parsed = slotsForm.safeParse(raw);
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	const d = parsed.data;
+	const svc = await serviceTie(deps.db, actor, d.service);
+	if (!svc || !canAppointment(actor, 'offer', { staff: svc.staff, booker: false, status: 'open', started: false, listed: svc.listed }))
+		return failure('not_found');
+	const first = zonedToUtc(d.date, d.from, d.timeZone);
+	const last = zonedToUtc(d.date, d.to, d.timeZone);
+	if (!first) return failure('invalid', { from: 'error_event_time_missing' });
+	if (!last) return failure('invalid', { to: 'error_event_time_missing' });
+	if (last.getTime() <= first.getTime()) return failure('invalid', { to: 'error_event_end' });
+	const step = d.length * 60_000;
+	const rows: (typeof appointment.$inferInsert)[] = [];
+	for (let t = first.getTime(); t + step <= last.getTime(); t += step) {
+		if (t <= now.getTime()) continue;
+		rows.push({
+			id: randomUUID(),
+			serviceId: svc.id,
+			organisationId: svc.organisationId,
+			startsAt: new Date(t),
+			endsAt: new Date(t + step),
+			timeZone: d.timeZone,
+			channel: d.channel,
+			videoUrl: d.channel === 'video' ? d.videoUrl : null,
+			createdBy: actor.id
+		});
+	}
+	if (!rows.length) return failure('invalid', { from: 'error_appointment_none' });
+	if (rows.length > MAX_SLOTS) return failure('invalid', { to: 'error_appointment_too_many' });
+	await deps.db.transaction(async (tx) => {
+		await tx.insert(appointment).values(rows);
+		await writeAudit(tx, {
+			actorId: actor.id,
+			action: 'appointment.offer',
+			subjectType: 'service',
+			subjectId: svc.id,
+			detail: { count: rows.length, channel: d.channel }
+		});
+	});
+	return ok({ count: rows.length });
+}
+
+/** The open slots of a listed service from now on, soonest first (what a person can book). */
+export async function openSlots(db: Db, serviceId: string, now = new Date(), limit = 60) {
+	const svc = await serviceTie(db, null, serviceId);
+	if (!svc?.listed) return null;
+	const slots = await db
+		.select({
+			id: appointment.id,
+			startsAt: appointment.startsAt,
+			endsAt: appointment.endsAt,
+			timeZone: appointment.timeZone,
+			channel: appointment.channel
+		})
+		.from(appointment)
+		.where(and(eq(appointment.serviceId, serviceId), eq(appointment.status, 'open'), gt(appointment.startsAt, now)))
+		.orderBy(asc(appointment.startsAt))
+		.limit(limit);
+	return { service: { id: svc.id, name: svc.name }, slots };
+}
+
+/**
+ * Someone books an open slot: a signed-in member, or anyone giving a name and a mobile number.
+ * The slot is taken in one conditional update (two people tapping at once: one gets it). The
+ * person is told with a link to cancel: a notice for a member, an SMS for a phone (naming only
+ * the time). Returns the cancellation secret, shown once.
+ */
+export async function bookSlot(
+	deps: AppointmentDeps,
+	actor: Actor,
+	slotId: string,
+	raw: unknown,
+	opts: { locale?: string; now?: Date } = {}
+): Promise<Result<{ token: string }>> {
+	const now = opts.now ?? new Date();
+	const access = await slotAccess(deps.db, actor, slotId, undefined, now);
+	if (!access || !access.tie.listed) return failure('not_found');
+	if (!access.may('book')) return failure('conflict', { form: 'error_appointment_taken' });
+	const parsed = bookingForm.safeParse(raw);
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	let phone: string | null = null;
+	if (!actor) {
+		const checked = phoneOf(parsed.data.phone);
+		if (!checked.ok) return failure('invalid', { phone: checked.reason });
+		phone = checked.e164;
+	}
+	const limitKey = actor?.id ?? phone!;
+	if (!(await hitRateLimit(deps.db, RULES.bookingsByPerson, limitKey)).allowed)
+		return failure('rate_limited', { form: 'error_rate_limited' });
+	const token = randomBytes(18).toString('base64url');
+	const locale = opts.locale ?? 'en';
+	const link = `${deps.origin}/${locale}/appointments/${slotId}?token=${token}`;
+	return deps.db.transaction(async (tx): Promise<Result<{ token: string }>> => {
+		const taken = await tx
+			.update(appointment)
+			.set({
+				status: 'booked',
+				bookedUserId: actor?.id ?? null,
+				bookedName: parsed.data.name,
+				bookedPhone: phone,
+				bookedLocale: locale,
+				bookedAt: now,
+				cancelTokenHash: hash(token),
+				remindedAt: null,
+				attendance: null
+			})
+			.where(and(eq(appointment.id, slotId), eq(appointment.status, 'open'), gt(appointment.startsAt, now)))
+			.returning({ id: appointment.id });
+		if (!taken.length) return failure('conflict', { form: 'error_appointment_taken' });
+		const when = whenText(access.slot.startsAt, access.slot.timeZone, locale);
+		if (actor)
+			await deps.notifier.notify(tx, [
+				{ userId: actor.id, kind: 'appointment_booked', link: `/appointments/${slotId}` }
+			]);
+		else await deps.sms.send({ to: phone!, body: bookedSms(locale, when, link) }, { tx });
+		await writeAudit(tx, {
+			actorId: actor?.id ?? null,
+			action: 'appointment.book',
+			subjectType: 'appointment',
+			subjectId: slotId,
+			detail: { by: actor ? 'member' : 'phone' }
+		});
+		return ok({ token });
+	});
+}
+
+/** The person cancels (signed in, or with the link's secret): the slot opens again. */
+export async function cancelBooking(
+	deps: Pick<AppointmentDeps, 'db'>,
+	actor: Actor,
+	slotId: string,
+	token?: string,
+	now = new Date()
+): Promise<Result> {
+	const access = await slotAccess(deps.db, actor, slotId, token, now);
+	if (!access || !access.tie.booker) return failure('not_found');
+	if (!access.may('cancel')) return failure('conflict', { form: 'error_appointment_started' });
+	await deps.db.transaction(async (tx) => {
+		await tx.update(appointment).set(freed).where(eq(appointment.id, slotId));
+		await writeAudit(tx, {
+			actorId: actor?.id ?? null,
+			action: 'appointment.cancel',
+			subjectType: 'appointment',
+			subjectId: slotId
+		});
+	});
+	return ok();
+}
+
+const freed = {
+	status: 'open' as const,
+	bookedUserId: null,
+	bookedName: null,
+	bookedPhone: null,
+	bookedLocale: null,
+	bookedAt: null,
+	cancelTokenHash: null,
+	remindedAt: null
+};
+
+/** What the person sees of their booking (by account or link): time, channel, the room link. */
+export async function bookingView(db: Db, actor: Actor, slotId: string, token?: string, now = new Date()) {
+	const access = await slotAccess(db, actor, slotId, token, now);
+	if (!access || !access.tie.booker || access.slot.status !== 'booked') return null;
+	const s = access.slot;
+	return {
+		id: s.id,
+		service: access.service.name,
+		serviceId: access.service.id,
+		startsAt: s.startsAt,
+		endsAt: s.endsAt,
+		timeZone: s.timeZone,
+		channel: s.channel,
+		videoUrl: s.videoUrl,
+		name: s.bookedName,
+		canCancel: access.may('cancel')
+	};
+}
+
+/** The day's appointments of an organisation, for its staff (names and notes included; audited). */
+export async function dayList(db: Db, actor: Actor, organisationSlug: string, day: { start: Date; end: Date }) {
+	const org = await organisationAccess(db, actor, { slug: organisationSlug });
+	if (!org?.may('work')) return null;
+	const rows = await db
+		.select({
+			id: appointment.id,
+			service: service.name,
+			startsAt: appointment.startsAt,
+			endsAt: appointment.endsAt,
+			timeZone: appointment.timeZone,
+			channel: appointment.channel,
+			status: appointment.status,
+			name: appointment.bookedName,
+			phone: appointment.bookedPhone,
+			member: appointment.bookedUserId,
+			attendance: appointment.attendance,
+			note: appointment.note
+		})
+		.from(appointment)
+		.innerJoin(service, eq(service.id, appointment.serviceId))
+		.where(
+			and(
+				eq(appointment.organisationId, org.organisation.id),
+				gte(appointment.startsAt, day.start),
+				lt(appointment.startsAt, day.end)
+			)
+		)
+		.orderBy(asc(appointment.startsAt));
+	await writeAudit(db, {
+		actorId: actor!.id,
+		action: 'appointment.day-list',
+		subjectType: 'organisation',
+		subjectId: org.organisation.id,
+		detail: { count: rows.length }
+	});
+	return { organisation: org.organisation, rows };
+}
+
+/**
+ * Staff record whether the person came. A no-show frees the slot: open again while it has not
+ * ended (someone else may take what is left of it), and the booking is cleared.
+ */
+export async function recordAttendance(
+	deps: Pick<AppointmentDeps, 'db'>,
+	actor: Actor,
+	slotId: string,
+	attendance: 'attended' | 'no_show',
+	now = new Date()
+): Promise<Result> {
+	const access = await slotAccess(deps.db, actor, slotId, undefined, now);
+	if (!access || !access.tie.staff) return failure('not_found');
+	if (!access.may('attendance')) return failure('conflict', { form: 'error_appointment_not_started' });
+	await deps.db.transaction(async (tx) => {
+		if (attendance === 'no_show' && access.slot.endsAt.getTime() > now.getTime())
+			await tx.update(appointment).set({ ...freed, attendance: 'no_show' }).where(eq(appointment.id, slotId));
+		else await tx.update(appointment).set({ attendance }).where(eq(appointment.id, slotId));
+		await writeAudit(tx, {
+			actorId: actor!.id,
+			action: `appointment.${attendance}`,
+			subjectType: 'appointment',
+			subjectId: slotId
+		});
+	});
+	return ok();
+}
+
+/** Staff write a private note on an appointment (never shown to the person). */
+export async function setNote(deps: Pick<AppointmentDeps, 'db'>, actor: Actor, slotId: string, raw: unknown): Promise<Result> {
+	const access = await slotAccess(deps.db, actor, slotId);
+	if (!access || !access.may('note')) return failure('not_found');
+	const parsed = noteForm.safeParse(raw);
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	await deps.db.update(appointment).set({ note: parsed.data.note }).where(eq(appointment.id, slotId));
+	return ok();
+}
+
+/** Staff remove an open slot nobody booked. */
+export async function removeSlot(deps: Pick<AppointmentDeps, 'db'>, actor: Actor, slotId: string): Promise<Result> {
+	const access = await slotAccess(deps.db, actor, slotId);
+	if (!access || !access.tie.staff) return failure('not_found');
+	const gone = await deps.db
+		.delete(appointment)
+		.where(and(eq(appointment.id, slotId), eq(appointment.status, 'open')))
+		.returning({ id: appointment.id });
+	return gone.length ? ok() : failure('conflict', { form: 'error_appointment_taken' });
+}
+
+/**
+ * The day-before reminders (hourly job): each booking starting within 24 hours, once: a notice to
+ * a member, an SMS to a phone.
+ */
+export async function remindAppointments(deps: AppointmentDeps, now = new Date()) {
+	const due = await deps.db
+		.select()
+		.from(appointment)
+		.where(
+			and(
+				eq(appointment.status, 'booked'),
+				isNull(appointment.remindedAt),
+				gt(appointment.startsAt, now),
+				lte(appointment.startsAt, new Date(now.getTime() + 86_400_000))
+			)
+		)
+		.limit(1000);
+	for (const a of due)
+		await deps.db.transaction(async (tx) => {
+			await tx.update(appointment).set({ remindedAt: now }).where(eq(appointment.id, a.id));
+			if (a.bookedUserId)
+				await deps.notifier.notify(tx, [
+					{ userId: a.bookedUserId, kind: 'appointment_reminder', link: `/appointments/${a.id}` }
+				]);
+			else if (a.bookedPhone) {
+				const locale = a.bookedLocale ?? 'en';
+				// The link opens the booking; cancelling from it needs the secret of the first message.
+				const link = `${deps.origin}/${locale}/appointments/${a.id}`;
+				const when = whenText(a.startsAt, a.timeZone, locale);
+				await deps.sms.send({ to: a.bookedPhone, body: reminderSms(locale, when, link) }, { tx });
+			}
+		});
+	return due.length;
+}
+
+/** A member's bookings, for their account and their data download. */
+export async function bookingsOf(db: Db, userId: string) {
+	return db
+		.select({
+			id: appointment.id,
+			service: service.name,
+			startsAt: appointment.startsAt,
+			timeZone: appointment.timeZone,
+			channel: appointment.channel
+		})
+		.from(appointment)
+		.innerJoin(service, eq(service.id, appointment.serviceId))
+		.where(eq(appointment.bookedUserId, userId))
+		.orderBy(asc(appointment.startsAt));
+}
+
+/** Erasure: the person's bookings are released (future slots open again, past ones unsigned). */
+export async function eraseAppointmentsOf(tx: Tx, userId: string) {
+	await tx.update(appointment).set(freed).where(eq(appointment.bookedUserId, userId));
+}
