@@ -29,8 +29,7 @@ export const NOTICE_KINDS = [
 	'event_reminder',
 	'event_cancelled',
 	'appointment_booked',
-	'appointment_reminder',
-	'appointment_cancelled'
+	'appointment_reminder'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -30,7 +30,8 @@ const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
 	return errors;
 };
 
-const hash = (token: string) => createHash('sha256').update(`appointment:${token}`).digest('base64url');
+const hash = (token: string) =>
+	createHash('sha256').update(`appointment:${token}`).digest('base64url');
 
 /** A service with whether it is listed and whether the actor works for it. */
 async function serviceTie(db: Db | Tx, actor: Actor, serviceId: string) {
@@ -85,7 +86,16 @@ export async function offerSlots(
 	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
 	const d = parsed.data;
 	const svc = await serviceTie(deps.db, actor, d.service);
-	if (!svc || !canAppointment(actor, 'offer', { staff: svc.staff, booker: false, status: 'open', started: false, listed: svc.listed }))
+	if (
+		!svc ||
+		!canAppointment(actor, 'offer', {
+			staff: svc.staff,
+			booker: false,
+			status: 'open',
+			started: false,
+			listed: svc.listed
+		})
+	)
 		return failure('not_found');
 	const first = zonedToUtc(d.date, d.from, d.timeZone);
 	const last = zonedToUtc(d.date, d.to, d.timeZone);
@@ -123,6 +133,22 @@ export async function offerSlots(
 	return ok({ count: rows.length });
 }
 
+/** Whether a service has a free slot ahead (its page then offers booking): one indexed probe. */
+export async function hasOpenSlots(db: Db, serviceId: string, now = new Date()) {
+	const [row] = await db
+		.select({ id: appointment.id })
+		.from(appointment)
+		.where(
+			and(
+				eq(appointment.serviceId, serviceId),
+				eq(appointment.status, 'open'),
+				gt(appointment.startsAt, now)
+			)
+		)
+		.limit(1);
+	return !!row;
+}
+
 /** The open slots of a listed service from now on, soonest first (what a person can book). */
 export async function openSlots(db: Db, serviceId: string, now = new Date(), limit = 60) {
 	const svc = await serviceTie(db, null, serviceId);
@@ -136,7 +162,13 @@ export async function openSlots(db: Db, serviceId: string, now = new Date(), lim
 			channel: appointment.channel
 		})
 		.from(appointment)
-		.where(and(eq(appointment.serviceId, serviceId), eq(appointment.status, 'open'), gt(appointment.startsAt, now)))
+		.where(
+			and(
+				eq(appointment.serviceId, serviceId),
+				eq(appointment.status, 'open'),
+				gt(appointment.startsAt, now)
+			)
+		)
 		.orderBy(asc(appointment.startsAt))
 		.limit(limit);
 	return { service: { id: svc.id, name: svc.name }, slots };
@@ -187,7 +219,13 @@ export async function bookSlot(
 				remindedAt: null,
 				attendance: null
 			})
-			.where(and(eq(appointment.id, slotId), eq(appointment.status, 'open'), gt(appointment.startsAt, now)))
+			.where(
+				and(
+					eq(appointment.id, slotId),
+					eq(appointment.status, 'open'),
+					gt(appointment.startsAt, now)
+				)
+			)
 			.returning({ id: appointment.id });
 		if (!taken.length) return failure('conflict', { form: 'error_appointment_taken' });
 		const when = whenText(access.slot.startsAt, access.slot.timeZone, locale);
@@ -242,7 +280,13 @@ const freed = {
 };
 
 /** What the person sees of their booking (by account or link): time, channel, the room link. */
-export async function bookingView(db: Db, actor: Actor, slotId: string, token?: string, now = new Date()) {
+export async function bookingView(
+	db: Db,
+	actor: Actor,
+	slotId: string,
+	token?: string,
+	now = new Date()
+) {
 	const access = await slotAccess(db, actor, slotId, token, now);
 	if (!access || !access.tie.booker || access.slot.status !== 'booked') return null;
 	const s = access.slot;
@@ -261,7 +305,12 @@ export async function bookingView(db: Db, actor: Actor, slotId: string, token?: 
 }
 
 /** The day's appointments of an organisation, for its staff (names and notes included; audited). */
-export async function dayList(db: Db, actor: Actor, organisationSlug: string, day: { start: Date; end: Date }) {
+export async function dayList(
+	db: Db,
+	actor: Actor,
+	organisationSlug: string,
+	day: { start: Date; end: Date }
+) {
 	const org = await organisationAccess(db, actor, { slug: organisationSlug });
 	if (!org?.may('work')) return null;
 	const rows = await db
@@ -312,10 +361,14 @@ export async function recordAttendance(
 ): Promise<Result> {
 	const access = await slotAccess(deps.db, actor, slotId, undefined, now);
 	if (!access || !access.tie.staff) return failure('not_found');
-	if (!access.may('attendance')) return failure('conflict', { form: 'error_appointment_not_started' });
+	if (!access.may('attendance'))
+		return failure('conflict', { form: 'error_appointment_not_started' });
 	await deps.db.transaction(async (tx) => {
 		if (attendance === 'no_show' && access.slot.endsAt.getTime() > now.getTime())
-			await tx.update(appointment).set({ ...freed, attendance: 'no_show' }).where(eq(appointment.id, slotId));
+			await tx
+				.update(appointment)
+				.set({ ...freed, attendance: 'no_show' })
+				.where(eq(appointment.id, slotId));
 		else await tx.update(appointment).set({ attendance }).where(eq(appointment.id, slotId));
 		await writeAudit(tx, {
 			actorId: actor!.id,
@@ -328,17 +381,29 @@ export async function recordAttendance(
 }
 
 /** Staff write a private note on an appointment (never shown to the person). */
-export async function setNote(deps: Pick<AppointmentDeps, 'db'>, actor: Actor, slotId: string, raw: unknown): Promise<Result> {
+export async function setNote(
+	deps: Pick<AppointmentDeps, 'db'>,
+	actor: Actor,
+	slotId: string,
+	raw: unknown
+): Promise<Result> {
 	const access = await slotAccess(deps.db, actor, slotId);
 	if (!access || !access.may('note')) return failure('not_found');
 	const parsed = noteForm.safeParse(raw);
 	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
-	await deps.db.update(appointment).set({ note: parsed.data.note }).where(eq(appointment.id, slotId));
+	await deps.db
+		.update(appointment)
+		.set({ note: parsed.data.note })
+		.where(eq(appointment.id, slotId));
 	return ok();
 }
 
 /** Staff remove an open slot nobody booked. */
-export async function removeSlot(deps: Pick<AppointmentDeps, 'db'>, actor: Actor, slotId: string): Promise<Result> {
+export async function removeSlot(
+	deps: Pick<AppointmentDeps, 'db'>,
+	actor: Actor,
+	slotId: string
+): Promise<Result> {
 	const access = await slotAccess(deps.db, actor, slotId);
 	if (!access || !access.tie.staff) return failure('not_found');
 	const gone = await deps.db

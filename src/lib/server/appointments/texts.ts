@@ -22,9 +22,15 @@ const lang = (locale: string): Locale => (isLocale(locale) ? locale : 'en');
  * organisation (an SMS can be read by whoever holds the phone; decision 0017).
  */
 export function bookedSms(locale: string, when: string, link: string) {
-	return m.appointment_sms_booked({ app: currentBrandName(), when, link }, { locale: lang(locale) });
+	return m.appointment_sms_booked(
+		{ app: currentBrandName(), when, link },
+		{ locale: lang(locale) }
+	);
 }
 
 export function reminderSms(locale: string, when: string, link: string) {
-	return m.appointment_sms_reminder({ app: currentBrandName(), when, link }, { locale: lang(locale) });
+	return m.appointment_sms_reminder(
+		{ app: currentBrandName(), when, link },
+		{ locale: lang(locale) }
+	);
 }

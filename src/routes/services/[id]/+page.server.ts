@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
+import { hasOpenSlots } from '#lib/server/appointments/appointments.ts';
 import { app } from '#lib/server/app/app.ts';
 import { getService } from '#lib/server/services/get-service.ts';
 import { isStale } from '#lib/server/services/stale.ts';
@@ -27,6 +28,7 @@ export const load: PageServerLoad = async ({ params, locals, setHeaders }) => {
 	return {
 		service,
 		canRefer,
+		bookable: await hasOpenSlots(database.db, id),
 		canSave: canService(locals.user, 'save', listed, false),
 		saved: await isSaved(database.db, locals.user, id),
 		stale: isStale(service.verifiedAt, new Date(), config.serviceStaleDays),
