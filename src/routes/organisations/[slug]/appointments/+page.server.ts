@@ -15,6 +15,7 @@ import { parseId } from '#lib/http/ids.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
 import { signInFirst } from '#lib/http/next-path.ts';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
 
 /** The day shown (`?date=`, else today) in the zone chosen (`?tz=`, else the platform's). */
 function dayOf(url: URL, fallbackZone: string) {
@@ -39,7 +40,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		id: s.id,
 		name: s.name
 	}));
-	return { organisation: { slug: org.slug, name: org.name }, day, rows: list.rows, services };
+	return {
+		organisation: { slug: org.slug, name: org.name },
+		day,
+		rows: list.rows,
+		services,
+		offered: url.searchParams.has('offered')
+	};
 };
 
 async function staff(locals: App.Locals, url: URL) {
@@ -48,7 +55,7 @@ async function staff(locals: App.Locals, url: URL) {
 }
 
 export const actions: Actions = {
-	offer: async ({ locals, request, url }) => {
+	offer: async ({ locals, params, request, url }) => {
 		const actor = await staff(locals, url);
 		const f = await readForm(request);
 		const values = Object.fromEntries(
@@ -59,7 +66,14 @@ export const actions: Actions = {
 		);
 		const { database } = await app();
 		const result = await offerSlots({ db: database.db }, actor, values);
-		return result.ok ? { offered: result.value.count } : failForm(result, values);
+		if (!result.ok) return failForm(result, values);
+		// Redirected, so that reloading the page does not offer the same times again.
+		redirect(
+			303,
+			localizeHref(
+				`/organisations/${params.slug}/appointments?date=${values.date}&tz=${encodeURIComponent(values.timeZone)}&offered=${result.value.count}`
+			)
+		);
 	},
 	attendance: async ({ locals, request, url }) => {
 		const actor = await staff(locals, url);
