@@ -17,6 +17,7 @@ import {
 } from './read.ts';
 import sharp from 'sharp';
 import { setMessageAudience } from './settings.ts';
+import { messageOrganisation } from './organisation-contact.ts';
 import { conversationMember, message } from './schema.ts';
 
 describe.each(DATABASES)('private messages on $kind', (target) => {
@@ -300,5 +301,63 @@ describe.each(DATABASES)('private messages on $kind', (target) => {
 			await s.database.db.select().from(message).where(eq(message.conversationId, c.value.id))
 		).length;
 		expect(after).toBe(before);
+	});
+});
+
+describe.each(DATABASES)('writing to an organisation on $kind', (target) => {
+	let s: AppContext;
+	beforeAll(async () => {
+		s = await testServices(target);
+	});
+	afterAll(() => s.database.close());
+
+	it('reaches its active staff in one conversation per person, found again; a block keeps one out', async () => {
+		const deps = { db: s.database.db, notifier: s.notifier, storage: s.storage };
+		const [admin, worker, pending, person, blocker] = await Promise.all(
+			['Admin', 'Worker', 'Pending', 'Person', 'Blocker'].map((name) => buildActor(s, { name }))
+		);
+		const orgId = randomUUID();
+		await s.database.db
+			.insert(organisation)
+			.values({
+				id: orgId,
+				slug: 'write-to-us',
+				name: 'Write to us',
+				kind: 'ngo',
+				status: 'approved'
+			});
+		await s.database.db.insert(organisationMember).values([
+			{ organisationId: orgId, userId: admin.id, role: 'admin', status: 'active' },
+			{ organisationId: orgId, userId: worker.id, role: 'member', status: 'active' },
+			{ organisationId: orgId, userId: pending.id, role: 'member', status: 'requested' },
+			{ organisationId: orgId, userId: blocker.id, role: 'member', status: 'active' }
+		]);
+		// A staff member who only accepts shared ties is still reached as staff; one who blocked is not.
+		await setMessageAudience(s.database.db, worker, { allow: 'nobody' });
+		await blockMember(s.database.db, blocker, person.id);
+		const first = await messageOrganisation(deps, person, 'write-to-us', {
+			body: 'Do you help with housing?'
+		});
+		if (!first.ok) throw new Error(JSON.stringify(first));
+		const members = await s.database.db
+			.select({ userId: conversationMember.userId })
+			.from(conversationMember)
+			.where(eq(conversationMember.conversationId, first.value.id));
+		expect(members.map((m) => m.userId).sort()).toEqual([admin.id, worker.id, person.id].sort());
+		const again = await messageOrganisation(deps, person, 'write-to-us', {
+			body: 'And with papers?'
+		});
+		expect(again).toEqual(first);
+		const read = await readConversation(s.database.db, worker, first.value.id);
+		expect(read.ok && read.value.conversation.title).toBe('Write to us');
+		expect(await messageOrganisation(deps, admin, 'write-to-us', { body: 'hi' })).toMatchObject({
+			errors: { form: 'error_message_own_organisation' }
+		});
+		expect(await messageOrganisation(deps, person, 'no-such-org', { body: 'hi' })).toMatchObject({
+			kind: 'not_found'
+		});
+		expect(await messageOrganisation(deps, person, 'write-to-us', { body: '  ' })).toMatchObject({
+			kind: 'invalid'
+		});
 	});
 });

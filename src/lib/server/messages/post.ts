@@ -39,7 +39,7 @@ const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
  * did not mute it) are told once, and instances holding a live connection of a member hear of it
  * when the transaction commits (LISTEN/NOTIFY, live.ts).
  */
-async function insertMessage(
+export async function insertMessage(
 	tx: Tx,
 	deps: MessageDeps,
 	conversationId: string,
