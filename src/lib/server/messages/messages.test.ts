@@ -317,15 +317,13 @@ describe.each(DATABASES)('writing to an organisation on $kind', (target) => {
 			['Admin', 'Worker', 'Pending', 'Person', 'Blocker'].map((name) => buildActor(s, { name }))
 		);
 		const orgId = randomUUID();
-		await s.database.db
-			.insert(organisation)
-			.values({
-				id: orgId,
-				slug: 'write-to-us',
-				name: 'Write to us',
-				kind: 'ngo',
-				status: 'approved'
-			});
+		await s.database.db.insert(organisation).values({
+			id: orgId,
+			slug: 'write-to-us',
+			name: 'Write to us',
+			kind: 'ngo',
+			status: 'approved'
+		});
 		await s.database.db.insert(organisationMember).values([
 			{ organisationId: orgId, userId: admin.id, role: 'admin', status: 'active' },
 			{ organisationId: orgId, userId: worker.id, role: 'member', status: 'active' },
