@@ -16,7 +16,8 @@ const FLOWS = [
 	'tests/e2e/referrals.spec.ts',
 	'tests/e2e/profile-nojs.spec.ts',
 	'tests/e2e/services-nojs.spec.ts',
-	'tests/e2e/admin.spec.ts'
+	'tests/e2e/admin.spec.ts',
+	'tests/e2e/live-two-instances.spec.ts'
 ];
 console.log(`e2e on PostgreSQL: ${FLOWS.length} flows`);
 const run = spawnSync('npx', ['playwright', 'test', ...FLOWS], {
