@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '#lib/forms/user-text.ts';
 import { isCountryCode } from '#lib/members/codes.ts';
 
 /**
@@ -26,20 +27,7 @@ export const COMMUNITY_THEMES = [
 export const MAX_POST = 10_000;
 
 const clean = (min: number, max: number, short: string, long: string) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(min, short)
-				.max(max, long)
-				// bidi overrides and isolates that would reverse what others read, and NUL
-				.refine(
-					(s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s) && !s.includes('\0'),
-					'error_message_controls'
-				)
-		);
+	userText(min, max, short, long);
 
 export const communityForm = z.object({
 	name: clean(3, 80, 'error_community_name', 'error_community_name'),

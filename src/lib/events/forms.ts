@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '#lib/forms/user-text.ts';
 import { isCountryCode } from '#lib/members/codes.ts';
 import { isTimeZone } from './time.ts';
 
@@ -20,21 +21,7 @@ export type EventFormat = (typeof EVENT_FORMATS)[number];
 
 export const MAX_CAPACITY = 100_000;
 
-const text = (min: number, max: number, key: string) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(min, key)
-				.max(max, key)
-				// bidi overrides and isolates that would reverse what others read, and NUL
-				.refine(
-					(s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s) && !s.includes('\0'),
-					'error_message_controls'
-				)
-		);
+const text = (min: number, max: number, key: string) => userText(min, max, key);
 
 /**
  * An event as its organiser types it: the start and end as wall-clock date and time in the event's

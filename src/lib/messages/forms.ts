@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '#lib/forms/user-text.ts';
 
 /** Who may start a conversation with a member. */
 export const MESSAGE_AUDIENCES = ['members', 'shared', 'nobody'] as const;
@@ -11,17 +12,7 @@ export const MAX_GROUP = 50;
 export const MAX_MESSAGE = 5000;
 
 const text = (min: number) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(min, 'error_message_empty')
-				.max(MAX_MESSAGE, 'error_message_too_long')
-				// bidi overrides and isolates that would reverse what others read
-				.refine((s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s), 'error_message_controls')
-		);
+	userText(min, MAX_MESSAGE, 'error_message_empty', 'error_message_too_long');
 const body = text(1);
 
 /** A reply: words, a file, or both (post.ts checks that one of them is there). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userText } from '#lib/forms/user-text.ts';
 
 /**
  * Why something is reported, and the ground a moderator's decision names: one list, so the
@@ -35,20 +36,7 @@ export const MAX_STATEMENT = 2000;
 export const MAX_SUSPENSION_DAYS = 365;
 
 const words = (min: number, max: number, tooShort: string) =>
-	z
-		.string()
-		.transform((s) => s.replace(/\r\n/g, '\n').trim())
-		.pipe(
-			z
-				.string()
-				.min(min, tooShort)
-				.max(max, 'error_moderation_too_long')
-				// bidi overrides and isolates that would reverse what others read, and NUL
-				.refine(
-					(s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s) && !s.includes('\0'),
-					'error_message_controls'
-				)
-		);
+	userText(min, max, tooShort, 'error_moderation_too_long');
 
 export const reportForm = z.object({
 	reason: z.enum(REPORT_REASONS, { error: 'error_report_reason' }),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, asc, eq, gt, gte, isNull, lt, lte, sql } from 'drizzle-orm';
 import { bookingForm, MAX_SLOTS, noteForm, phoneOf, slotsForm } from '#lib/appointments/forms.ts';
 import { zonedToUtc } from '#lib/events/time.ts';
@@ -22,12 +23,6 @@ export type AppointmentDeps = {
 	notifier: Notifier;
 	sms: SmsSender;
 	origin: string;
-};
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
 };
 
 const hash = (token: string) =>
@@ -83,7 +78,7 @@ export async function offerSlots(
 ): Promise<Result<{ count: number }>> {
 	if (!actor) return failure('forbidden');
 	const parsed = slotsForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const d = parsed.data;
 	const svc = await serviceTie(deps.db, actor, d.service);
 	if (
@@ -192,7 +187,7 @@ export async function bookSlot(
 	if (!access || !access.tie.listed) return failure('not_found');
 	if (!access.may('book')) return failure('conflict', { form: 'error_appointment_taken' });
 	const parsed = bookingForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	let phone: string | null = null;
 	if (!actor) {
 		const checked = phoneOf(parsed.data.phone);
@@ -390,7 +385,7 @@ export async function setNote(
 	const access = await slotAccess(deps.db, actor, slotId);
 	if (!access || !access.may('note')) return failure('not_found');
 	const parsed = noteForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	await deps.db
 		.update(appointment)
 		.set({ note: parsed.data.note })

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { communityForm } from '#lib/communities/forms.ts';
 import type { Db } from '../db/client.ts';
@@ -10,12 +11,6 @@ import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { communityAccess, hashInvite } from './access.ts';
 import { community, communityMember } from './schema.ts';
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 export function communitySlug(name: string) {
 	const base = searchKey(name).replace(/ /g, '-').slice(0, 50) || 'community';
@@ -38,7 +33,7 @@ export async function createCommunity(
 ): Promise<Result<{ id: string; slug: string }>> {
 	if (!actor) return failure('forbidden');
 	const parsed = communityForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	if (!opts.skipLimit && !(await hitRateLimit(db, RULES.communitiesByAccount, actor.id)).allowed)
 		return failure('rate_limited', { form: 'error_rate_limited' });
 	const d = parsed.data;
@@ -83,7 +78,7 @@ export async function updateCommunity(
 	const access = await communityAccess(db, actor, slug, 'moderate');
 	if (!access) return failure('not_found');
 	const parsed = communityForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const d = parsed.data;
 	await db.transaction(async (tx) => {
 		await tx

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { replyForm, threadForm } from '#lib/communities/forms.ts';
 import type { Db } from '../db/client.ts';
@@ -17,12 +18,6 @@ import { communityAccess } from './access.ts';
 import { community, communityReply, communityThread } from './schema.ts';
 
 export type PostDeps = { db: Db; notifier: Notifier };
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 export const threadPath = (slug: string, threadId: string) => `/communities/${slug}/t/${threadId}`;
 
@@ -56,7 +51,7 @@ export async function startThread(
 	if (!access || !access.may('read')) return failure('not_found');
 	if (!access.may('post')) return failure('forbidden', { form: 'error_community_join_first' });
 	const parsed = threadForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	if (!opts.skipLimit && (await overLimit(db, actor!.id, true)))
 		return failure('rate_limited', { form: 'error_rate_limited' });
 	const { title, body } = parsed.data;
@@ -145,7 +140,7 @@ export async function replyToThread(
 	if (!thread) return failure('not_found');
 	if (!access.may('post')) return failure('forbidden', { form: 'error_community_join_first' });
 	const parsed = replyForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	if (!opts.skipLimit && (await overLimit(db, actor!.id, false)))
 		return failure('rate_limited', { form: 'error_rate_limited' });
 	const { body } = parsed.data;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import { eventForm, type EventInput } from '#lib/events/forms.ts';
 import { zonedToUtc } from '#lib/events/time.ts';
@@ -20,12 +21,6 @@ import { eventAccess } from './access.ts';
 import { event, eventRegistration } from './schema.ts';
 
 export type EventDeps = { db: Db; notifier: Notifier };
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 /**
  * The form's wall clock as instants: the zone typed, or else the zone of the town given (the
@@ -108,7 +103,7 @@ export async function createEvent(
 		communityId = c.community.id;
 	}
 	const parsed = eventForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const at = await instants(db, parsed.data, now);
 	if (!at.ok) return at;
 	if (!opts.skipLimit && !(await hitRateLimit(db, RULES.eventsByAccount, actor.id)).allowed)
@@ -149,7 +144,7 @@ export async function updateEvent(
 	const access = await eventAccess(deps.db, actor, id, 'edit', now);
 	if (!access) return failure('not_found');
 	const parsed = eventForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const at = await instants(deps.db, parsed.data, now);
 	if (!at.ok) return at;
 	await deps.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { messageForm, startForm, MAX_GROUP } from '#lib/messages/forms.ts';
 import type { Db } from '../db/client.ts';
@@ -26,12 +27,6 @@ export type MessageDeps = { db: Db; notifier: Notifier; storage?: Storage };
 
 /** A file as a form sent it: its bytes and the name it had on the sender's device. */
 export type Upload = { data: Buffer; name: string } | null;
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 /**
  * Writes one message into a conversation the author may post in, within `tx`: the conversation
@@ -129,7 +124,7 @@ export async function postMessage(
 ): Promise<Result<{ id: number }>> {
 	if (!actor) return failure('forbidden');
 	const parsed = messageForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const hasFile = !!upload && upload.data.byteLength > 0;
 	if (!parsed.data.body && !hasFile) return failure('invalid', { body: 'error_message_empty' });
 	const file = hasFile ? await processAttachment(upload!.data, upload!.name) : null;
@@ -163,7 +158,7 @@ export async function startConversation(
 ): Promise<Result<{ id: string }>> {
 	if (!actor) return failure('forbidden');
 	const parsed = startForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const to = [...new Set(parsed.data.to)].filter((id) => id !== actor.id);
 	if (!to.length) return failure('invalid', { to: 'error_message_recipients' });
 	if (to.length > MAX_GROUP) return failure('invalid', { to: 'error_message_too_many' });

@@ -1,4 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { APPEALABLE, appealDecisionForm, appealForm } from '#lib/moderation/forms.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { writeAudit } from '../platform/audit.ts';
@@ -12,12 +13,6 @@ import {
 	moderationDecision,
 	moderationHold
 } from './schema.ts';
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 async function decisionWithCase(deps: ModerationDeps, decisionId: number) {
 	const [row] = await deps.db
@@ -55,7 +50,7 @@ export async function appealDecision(
 	if (!canAppeal(actor, tie, now))
 		return failure('conflict', { form: already ? 'error_appeal_once' : 'error_appeal_closed' });
 	const parsed = appealForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	return deps.db.transaction(async (tx): Promise<Result> => {
 		const added = await tx
 			.insert(moderationAppeal)
@@ -102,7 +97,7 @@ export async function decideAppeal(
 			form: tie.ownContent ? 'error_decision_own' : 'error_appeal_same_moderator'
 		});
 	const parsed = appealDecisionForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const { outcome, statement } = parsed.data;
 	return deps.db.transaction(async (tx): Promise<Result> => {
 		const answered = await tx

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { APPEALABLE, decisionForm } from '#lib/moderation/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
@@ -16,12 +17,6 @@ import {
 } from './schema.ts';
 
 export type ModerationDeps = { db: Db; notifier: Notifier };
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 /** Those whose reports this decision answers: reports since the case's previous decision. */
 async function reportersToTell(tx: Tx, caseId: string) {
@@ -70,7 +65,7 @@ export async function decideCase(
 	if (!found || !canModerate(actor, 'queue.read', tie)) return failure('not_found');
 	if (!canModerate(actor, 'case.decide', tie))
 		return failure('forbidden', { form: 'error_decision_own' });
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const d = parsed.data;
 	if (d.action === 'suspend' && !canModerate(actor, 'account.suspend', tie))
 		return failure('forbidden', { action: 'error_decision_suspend_platform' });

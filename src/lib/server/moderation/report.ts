@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { eq, sql } from 'drizzle-orm';
 import { reportForm, type ReportReason, type SubjectKind } from '#lib/moderation/forms.ts';
 import type { Db } from '../db/client.ts';
@@ -24,12 +25,6 @@ export type Subject = {
 };
 
 export const EXCERPT = 2000;
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 /** The case of a subject, opened on its first report or flag; the excerpt follows the content. */
 async function caseFor(tx: Tx, subject: Subject, terms: string[] = []) {
@@ -97,7 +92,7 @@ export async function fileReport(
 	if (!actor) return failure('forbidden');
 	if (subject.authorId === actor.id) return failure('invalid', { form: 'error_report_own' });
 	const parsed = reportForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	if (!(await hitRateLimit(db, RULES.reportsByAccount, actor.id)).allowed)
 		return failure('rate_limited', { form: 'error_rate_limited' });
 	const caseId = await db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { storyForm } from '#lib/stories/forms.ts';
 import type { Db } from '../db/client.ts';
@@ -23,12 +24,6 @@ import { story } from './schema.ts';
 /** `storage` holds covers; without it (the demo seed) a story has none. */
 export type StoryDeps = { db: Db; storage?: Storage; reviewDays: number };
 export const STORIES_PAGE = 20;
-
-const fieldErrors = (issues: { path: PropertyKey[]; message: string }[]) => {
-	const errors: Record<string, string> = {};
-	for (const i of issues) errors[String(i.path[0] ?? 'form')] ??= i.message;
-	return errors;
-};
 
 const subjectOf = (id: string, authorId: string | null, title: string, body: string): Subject => ({
 	kind: 'story',
@@ -59,7 +54,7 @@ export async function publishStory(
 		organisationId = org.organisation.id;
 	}
 	const parsed = storyForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error.issues));
+	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
 	const image =
 		cover && cover.data.byteLength ? await processAttachment(cover.data, cover.name) : null;
 	if (cover && cover.data.byteLength && (image?.kind !== 'image' || !deps.storage))
