@@ -76,4 +76,17 @@ test('a service offers appointments; a person without an account books by phone,
 	await expect(other.getByRole('status')).toContainText('The appointment is cancelled');
 	await person.goto(`${serviceUrl}/appointments`);
 	await expect(person.getByRole('link', { name: /Video call/ })).toHaveCount(2);
+
+	// A member books one of them; it is listed on their account and opens without a secret.
+	await staff.goto(`${serviceUrl}/appointments`);
+	await staff
+		.getByRole('link', { name: /Video call/ })
+		.last()
+		.click();
+	await staff.getByRole('button', { name: 'Confirm the appointment' }).click();
+	await expect(staff.getByRole('status')).toContainText('It is booked');
+	await staff.goto('/en/account');
+	await staff.getByRole('link', { name: /2:30/ }).click();
+	await expect(staff.locator('main')).toContainText('Counselling on residence permits');
+	await expect(staff.getByRole('button', { name: 'Cancel the appointment' })).toBeVisible();
 });

@@ -15,6 +15,7 @@ import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.t
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { signInFirst } from '#lib/http/next-path.ts';
+import { bookingsOf } from '#lib/server/appointments/appointments.ts';
 import { forgetSaved, savedServicesOf } from '#lib/server/services/saved-services.ts';
 import { parseId } from '#lib/http/ids.ts';
 import { membershipsOf } from '#lib/server/organisations/membership-data.ts';
@@ -31,8 +32,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const organisations = (await membershipsOf(database.db, locals.user.id)).filter(
 		(o) => o.status === 'active'
 	);
+	const now = new Date();
+	const appointments = (await bookingsOf(database.db, locals.user.id)).filter(
+		(a) => a.startsAt.getTime() > now.getTime()
+	);
 	return {
 		waiting,
+		appointments,
 		organisations: organisations.map((o) => ({ name: o.organisation, slug: o.slug })),
 		savedServices: savedServices.map((v) => ({ ...v, savedAt: v.savedAt.toISOString() })),
 		me: { name: locals.user.name, locale: locals.user.locale, roles: locals.user.roles },
