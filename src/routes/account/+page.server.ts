@@ -15,7 +15,7 @@ import { referralsWaitingFor } from '#lib/server/referrals/person-confirmation.t
 import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { signInFirst } from '#lib/http/next-path.ts';
-import { bookingsOf } from '#lib/server/appointments/appointments.ts';
+import { bookingsOf } from '#lib/server/appointments/reminders.ts';
 import { forgetSaved, savedServicesOf } from '#lib/server/services/saved-services.ts';
 import { parseId } from '#lib/http/ids.ts';
 import { membershipsOf } from '#lib/server/organisations/membership-data.ts';

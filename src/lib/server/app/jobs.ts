@@ -1,6 +1,6 @@
 import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
-import { remindAppointments } from '../appointments/appointments.ts';
+import { remindAppointments } from '../appointments/reminders.ts';
 import { remindUpcomingEvents } from '../events/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';

@@ -9,17 +9,9 @@ import { notification } from '../notifications/schema.ts';
 import { organisation, organisationMember } from '../organisations/schema.ts';
 import { storeService } from '../services/store.ts';
 import { deleteMyAccount } from '../privacy/erase-account.ts';
-import {
-	bookSlot,
-	bookingView,
-	cancelBooking,
-	dayList,
-	offerSlots,
-	openSlots,
-	recordAttendance,
-	remindAppointments,
-	setNote
-} from './appointments.ts';
+import { bookSlot, bookingView, cancelBooking, openSlots } from './appointments.ts';
+import { dayList, offerSlots, recordAttendance, setNote } from './staff.ts';
+import { remindAppointments } from './reminders.ts';
 import { appointment } from './schema.ts';
 
 const ORIGIN = 'https://passerelle.test';

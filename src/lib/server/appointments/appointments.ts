@@ -1,8 +1,7 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fieldErrors } from '#lib/accounts/schemas.ts';
-import { and, asc, eq, gt, gte, isNull, lt, lte, sql } from 'drizzle-orm';
-import { bookingForm, MAX_SLOTS, noteForm, phoneOf, slotsForm } from '#lib/appointments/forms.ts';
-import { zonedToUtc } from '#lib/events/time.ts';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { bookingForm, phoneOf } from '#lib/appointments/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -16,7 +15,7 @@ import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { canAppointment, type AppointmentAction, type AppointmentTie } from './policy.ts';
 import { appointment } from './schema.ts';
-import { bookedSms, reminderSms, whenText } from './texts.ts';
+import { bookedSms, whenText } from './texts.ts';
 
 export type AppointmentDeps = {
 	db: Db;
@@ -29,7 +28,7 @@ const hash = (token: string) =>
 	createHash('sha256').update(`appointment:${token}`).digest('base64url');
 
 /** A service with whether it is listed and whether the actor works for it. */
-async function serviceTie(db: Db | Tx, actor: Actor, serviceId: string) {
+export async function serviceTie(db: Db | Tx, actor: Actor, serviceId: string) {
 	const [row] = await db
 		.select({
 			id: service.id,
@@ -47,7 +46,13 @@ async function serviceTie(db: Db | Tx, actor: Actor, serviceId: string) {
 }
 
 /** A slot with what the actor is to it, or null when it does not exist. */
-async function slotAccess(db: Db | Tx, actor: Actor, id: string, token?: string, now = new Date()) {
+export async function slotAccess(
+	db: Db | Tx,
+	actor: Actor,
+	id: string,
+	token?: string,
+	now = new Date()
+) {
 	if (!id || id.length > 64) return null;
 	const [slot] = await db.select().from(appointment).where(eq(appointment.id, id));
 	if (!slot) return null;
@@ -63,69 +68,6 @@ async function slotAccess(db: Db | Tx, actor: Actor, id: string, token?: string,
 		listed: svc.listed
 	};
 	return { slot, service: svc, tie, may: (a: AppointmentAction) => canAppointment(actor, a, tie) };
-}
-
-/**
- * Staff offer slots for one of their services: one day, one slot every `length` minutes from
- * `from` until `to` (at most 48), in a zone, by video (the service's own room link), phone, in
- * person or chat. Slots already past are not made.
- */
-export async function offerSlots(
-	deps: Pick<AppointmentDeps, 'db'>,
-	actor: Actor,
-	raw: unknown,
-	now = new Date()
-): Promise<Result<{ count: number }>> {
-	if (!actor) return failure('forbidden');
-	const parsed = slotsForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
-	const d = parsed.data;
-	const svc = await serviceTie(deps.db, actor, d.service);
-	if (
-		!svc ||
-		!canAppointment(actor, 'offer', {
-			staff: svc.staff,
-			booker: false,
-			status: 'open',
-			started: false,
-			listed: svc.listed
-		})
-	)
-		return failure('not_found');
-	const first = zonedToUtc(d.date, d.from, d.timeZone);
-	const last = zonedToUtc(d.date, d.to, d.timeZone);
-	if (!first) return failure('invalid', { from: 'error_event_time_missing' });
-	if (!last) return failure('invalid', { to: 'error_event_time_missing' });
-	if (last.getTime() <= first.getTime()) return failure('invalid', { to: 'error_event_end' });
-	const step = d.length * 60_000;
-	const rows: (typeof appointment.$inferInsert)[] = [];
-	for (let t = first.getTime(); t + step <= last.getTime(); t += step) {
-		if (t <= now.getTime()) continue;
-		rows.push({
-			id: randomUUID(),
-			serviceId: svc.id,
-			organisationId: svc.organisationId,
-			startsAt: new Date(t),
-			endsAt: new Date(t + step),
-			timeZone: d.timeZone,
-			channel: d.channel,
-			videoUrl: d.channel === 'video' ? d.videoUrl : null,
-			createdBy: actor.id
-		});
-	}
-	if (!rows.length) return failure('invalid', { from: 'error_appointment_none' });
-	if (rows.length > MAX_SLOTS) return failure('invalid', { to: 'error_appointment_too_many' });
-	await deps.db.transaction(async (tx) => {
-		await tx.insert(appointment).values(rows);
-		await writeAudit(tx, {
-			actorId: actor.id,
-			action: 'appointment.offer',
-			subjectType: 'service',
-			subjectId: svc.id,
-			detail: { count: rows.length, channel: d.channel }
-		});
-	});
-	return ok({ count: rows.length });
 }
 
 /** Whether a service has a free slot ahead (its page then offers booking): one indexed probe. */
@@ -263,7 +205,7 @@ export async function cancelBooking(
 	return ok();
 }
 
-const freed = {
+export const freed = {
 	status: 'open' as const,
 	bookedUserId: null,
 	bookedName: null,
@@ -297,169 +239,4 @@ export async function bookingView(
 		name: s.bookedName,
 		canCancel: access.may('cancel')
 	};
-}
-
-/** The day's appointments of an organisation, for its staff (names and notes included; audited). */
-export async function dayList(
-	db: Db,
-	actor: Actor,
-	organisationSlug: string,
-	day: { start: Date; end: Date }
-) {
-	const org = await organisationAccess(db, actor, { slug: organisationSlug });
-	if (!org?.may('work')) return null;
-	const rows = await db
-		.select({
-			id: appointment.id,
-			service: service.name,
-			startsAt: appointment.startsAt,
-			endsAt: appointment.endsAt,
-			timeZone: appointment.timeZone,
-			channel: appointment.channel,
-			status: appointment.status,
-			name: appointment.bookedName,
-			phone: appointment.bookedPhone,
-			member: appointment.bookedUserId,
-			attendance: appointment.attendance,
-			note: appointment.note
-		})
-		.from(appointment)
-		.innerJoin(service, eq(service.id, appointment.serviceId))
-		.where(
-			and(
-				eq(appointment.organisationId, org.organisation.id),
-				gte(appointment.startsAt, day.start),
-				lt(appointment.startsAt, day.end)
-			)
-		)
-		.orderBy(asc(appointment.startsAt));
-	await writeAudit(db, {
-		actorId: actor!.id,
-		action: 'appointment.day-list',
-		subjectType: 'organisation',
-		subjectId: org.organisation.id,
-		detail: { count: rows.length }
-	});
-	return { organisation: org.organisation, rows };
-}
-
-/**
- * Staff record whether the person came. A no-show frees the slot: open again while it has not
- * ended (someone else may take what is left of it), and the booking is cleared.
- */
-export async function recordAttendance(
-	deps: Pick<AppointmentDeps, 'db'>,
-	actor: Actor,
-	slotId: string,
-	attendance: 'attended' | 'no_show',
-	now = new Date()
-): Promise<Result> {
-	const access = await slotAccess(deps.db, actor, slotId, undefined, now);
-	if (!access || !access.tie.staff) return failure('not_found');
-	if (!access.may('attendance'))
-		return failure('conflict', { form: 'error_appointment_not_started' });
-	await deps.db.transaction(async (tx) => {
-		if (attendance === 'no_show' && access.slot.endsAt.getTime() > now.getTime())
-			await tx
-				.update(appointment)
-				.set({ ...freed, attendance: 'no_show' })
-				.where(eq(appointment.id, slotId));
-		else await tx.update(appointment).set({ attendance }).where(eq(appointment.id, slotId));
-		await writeAudit(tx, {
-			actorId: actor!.id,
-			action: `appointment.${attendance}`,
-			subjectType: 'appointment',
-			subjectId: slotId
-		});
-	});
-	return ok();
-}
-
-/** Staff write a private note on an appointment (never shown to the person). */
-export async function setNote(
-	deps: Pick<AppointmentDeps, 'db'>,
-	actor: Actor,
-	slotId: string,
-	raw: unknown
-): Promise<Result> {
-	const access = await slotAccess(deps.db, actor, slotId);
-	if (!access || !access.may('note')) return failure('not_found');
-	const parsed = noteForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
-	await deps.db
-		.update(appointment)
-		.set({ note: parsed.data.note })
-		.where(eq(appointment.id, slotId));
-	return ok();
-}
-
-/** Staff remove an open slot nobody booked. */
-export async function removeSlot(
-	deps: Pick<AppointmentDeps, 'db'>,
-	actor: Actor,
-	slotId: string
-): Promise<Result> {
-	const access = await slotAccess(deps.db, actor, slotId);
-	if (!access || !access.tie.staff) return failure('not_found');
-	const gone = await deps.db
-		.delete(appointment)
-		.where(and(eq(appointment.id, slotId), eq(appointment.status, 'open')))
-		.returning({ id: appointment.id });
-	return gone.length ? ok() : failure('conflict', { form: 'error_appointment_taken' });
-}
-
-/**
- * The day-before reminders (hourly job): each booking starting within 24 hours, once: a notice to
- * a member, an SMS to a phone.
- */
-export async function remindAppointments(deps: AppointmentDeps, now = new Date()) {
-	const due = await deps.db
-		.select()
-		.from(appointment)
-		.where(
-			and(
-				eq(appointment.status, 'booked'),
-				isNull(appointment.remindedAt),
-				gt(appointment.startsAt, now),
-				lte(appointment.startsAt, new Date(now.getTime() + 86_400_000))
-			)
-		)
-		.limit(1000);
-	for (const a of due)
-		await deps.db.transaction(async (tx) => {
-			await tx.update(appointment).set({ remindedAt: now }).where(eq(appointment.id, a.id));
-			if (a.bookedUserId)
-				await deps.notifier.notify(tx, [
-					{ userId: a.bookedUserId, kind: 'appointment_reminder', link: `/appointments/${a.id}` }
-				]);
-			else if (a.bookedPhone) {
-				const locale = a.bookedLocale ?? 'en';
-				// The link opens the booking; cancelling from it needs the secret of the first message.
-				const link = `${deps.origin}/${locale}/appointments/${a.id}`;
-				const when = whenText(a.startsAt, a.timeZone, locale);
-				await deps.sms.send({ to: a.bookedPhone, body: reminderSms(locale, when, link) }, { tx });
-			}
-		});
-	return due.length;
-}
-
-/** A member's bookings, for their account and their data download. */
-export async function bookingsOf(db: Db, userId: string) {
-	return db
-		.select({
-			id: appointment.id,
-			service: service.name,
-			startsAt: appointment.startsAt,
-			timeZone: appointment.timeZone,
-			channel: appointment.channel
-		})
-		.from(appointment)
-		.innerJoin(service, eq(service.id, appointment.serviceId))
-		.where(eq(appointment.bookedUserId, userId))
-		.orderBy(asc(appointment.startsAt));
-}
-
-/** Erasure: the person's bookings are released (future slots open again, past ones unsigned). */
-export async function eraseAppointmentsOf(tx: Tx, userId: string) {
-	await tx.update(appointment).set(freed).where(eq(appointment.bookedUserId, userId));
 }

@@ -40,17 +40,11 @@ export async function communitiesOfPerson(db: Db, userId: string) {
  * others answered keeps its place for their replies, with its title and text removed.
  */
 export async function eraseCommunitiesOf(tx: Tx, userId: string) {
-	const threads = await tx
-		.select({ id: communityThread.id })
-		.from(communityThread)
-		.where(eq(communityThread.authorId, userId));
 	await tx.delete(communityReply).where(eq(communityReply.authorId, userId));
-	for (const { id } of threads) {
-		await tx
-			.update(communityThread)
-			.set({ replyCount: sql`(select count(*)::int from community_reply where thread_id = ${id})` })
-			.where(eq(communityThread.id, id));
-	}
+	// Their threads' reply counts follow, in one statement.
+	await tx.execute(sql`
+		update community_thread t set reply_count = (select count(*)::int from community_reply r where r.thread_id = t.id)
+		where t.author_id = ${userId}`);
 	await tx
 		.delete(communityThread)
 		.where(and(eq(communityThread.authorId, userId), eq(communityThread.replyCount, 0)));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fieldErrors } from '#lib/accounts/schemas.ts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { eventForm, type EventInput } from '#lib/events/forms.ts';
 import { zonedToUtc } from '#lib/events/time.ts';
 import type { Db } from '../db/client.ts';
@@ -218,11 +218,16 @@ export async function promoteWaiting(tx: Tx, deps: Pick<EventDeps, 'notifier'>, 
 			.where(and(eq(eventRegistration.eventId, eventId), eq(eventRegistration.status, 'waiting')))
 			.orderBy(eventRegistration.id)
 			.limit(Math.min(free, 10_000));
-		for (const n of next)
+		if (next.length)
 			await tx
 				.update(eventRegistration)
 				.set({ status: 'registered', promotedAt: new Date() })
-				.where(eq(eventRegistration.id, n.id));
+				.where(
+					inArray(
+						eventRegistration.id,
+						next.map((n) => n.id)
+					)
+				);
 		await deps.notifier.notify(
 			tx,
 			next.map((n) => ({

@@ -12,7 +12,7 @@ import { removePhotoFiles } from '../members/photo.ts';
 import { forgetDirectoryOptions } from '../members/directory-options.ts';
 import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
-import { eraseAppointmentsOf } from '../appointments/appointments.ts';
+import { eraseAppointmentsOf } from '../appointments/reminders.ts';
 import { eraseStoriesOf } from '../stories/stories.ts';
 import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';

@@ -6,7 +6,7 @@ import { referralsAboutPerson } from '../referrals/person-data.ts';
 import { savedServicesOf } from '../services/saved-services.ts';
 import { noticesOf } from '../notifications/notices.ts';
 import { noticeSettings } from '../notifications/settings.ts';
-import { bookingsOf } from '../appointments/appointments.ts';
+import { bookingsOf } from '../appointments/reminders.ts';
 import { storiesOfPerson } from '../stories/stories.ts';
 import { eventsOfPerson } from '../events/person-data.ts';
 import { communitiesOfPerson } from '../communities/person-data.ts';

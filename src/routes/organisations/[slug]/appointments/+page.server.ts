@@ -7,7 +7,7 @@ import {
 	recordAttendance,
 	removeSlot,
 	setNote
-} from '#lib/server/appointments/appointments.ts';
+} from '#lib/server/appointments/staff.ts';
 import { organisationServices } from '#lib/server/services/organisation-services.ts';
 import { staffPageOrganisation } from '#lib/http/staff-page.ts';
 import { zonedToUtc, isTimeZone } from '#lib/events/time.ts';
