@@ -17,6 +17,8 @@ Commands:
   import lexicon FILE --language en|fr|es|ar
       Add the terms of a lexicon (one per line, or HurtLex's TSV) that flag text for moderators
       when it is saved. Matches go to the moderation queue; nothing is removed.
+  classify TEXT  Score TEXT with the classifier TEXT_CLASSIFIER_DIR names (each label, and
+      whether it would flag at TEXT_CLASSIFIER_THRESHOLD): to try a model before setting it.
   import hsds PATH [--time-zone ZONE] [--skip-invalid]
       Import Open Referral HSDS 3.1: a JSON file (service, organization, list or array) or a
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid, unless
@@ -204,6 +206,45 @@ switch (command) {
 		}
 		break;
 	}
+	case 'classify': {
+		const text = rest.join(' ');
+		const settings = (() => {
+			try {
+				return parseConfig(process.env).textClassifier;
+			} catch (error) {
+				if (error instanceof ConfigError) {
+					console.error(error.message);
+					process.exit(1);
+				}
+				throw error;
+			}
+		})();
+		if (!settings || !text) {
+			console.error('classify needs TEXT_CLASSIFIER_DIR set and a text: classify "some words"');
+			process.exit(1);
+		}
+		const { loadClassifier, ClassifierError } =
+			await import('../src/lib/server/moderation/classifier.ts');
+		try {
+			const classifier = await loadClassifier(settings.dir, settings);
+			for (const { label, score } of await classifier.scores(text))
+				console.log(`${label}\t${score.toFixed(3)}`);
+			const [flag] = await classifier.classify([text]);
+			console.log(
+				flag
+					? `Flags for moderators: ${flag.label} ${flag.score.toFixed(3)} ≥ ${settings.threshold}`
+					: `Does not flag (threshold ${settings.threshold}, labels ${classifier.flagging.join(', ')}).`
+			);
+			await classifier.close();
+		} catch (error) {
+			if (error instanceof ClassifierError) {
+				console.error(`TEXT_CLASSIFIER_DIR ${settings.dir}: ${error.message}`);
+				process.exit(1);
+			}
+			throw error;
+		}
+		break;
+	}
 	case 'jobs': {
 		if (rest[0] !== 'run' || rest.length > 1) {
 			console.error(USAGE);
@@ -213,6 +254,10 @@ switch (command) {
 		const { JOBS } = await import('../src/lib/server/app/jobs.ts');
 		const results = await withApp(async (s) => {
 			const done = await runJobs(s, JOBS);
+			if (s.classifier) {
+				const { runScreening } = await import('../src/lib/server/moderation/screening.ts');
+				done['text-screening'] = await runScreening(s.database.db, s.classifier);
+			}
 			// E-mails and SMS the jobs queued leave now, not at the server's next start.
 			await s.queue.drain();
 			return done;

@@ -132,6 +132,23 @@ test('a message reported, hidden with reasons, appealed and restored by another 
 		'rentre chez toi'
 	]);
 
+	// Words no lexicon lists but the operator's classifier scores high reach the queue within
+	// seconds (the stack sets TEXT_CLASSIFIER_DIR to a small model of tests/support), named as such.
+	await bruno.page.goto(conversation);
+	await write(bruno.page, 'Those invaders are an infestation');
+	await expect(bruno.page.locator('.thread li').last()).toContainText('an infestation');
+	await expect(async () => {
+		await mona.page.goto('/en/moderation');
+		await expect(
+			mona.page.locator('.card', { hasText: 'an infestation' }).getByText('Text classifier: HATE')
+		).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 20_000 });
+	await openCase(mona.page, 'an infestation');
+	await expect(mona.page.locator('main')).toContainText(
+		'The text classifier rated this “HATE” (95%). It can be wrong'
+	);
+	await expect(mona.page.locator('main')).toContainText('text classifier ·');
+
 	// Amina reports Bruno's profile; Mona suspends him for 3 days.
 	await amina.page.goto(bruno.profile);
 	await amina.page.getByRole('link', { name: 'Report this profile' }).click();

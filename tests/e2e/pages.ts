@@ -1,4 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
+import { APP_ORIGIN } from './stack/ports.ts';
+import { sessionCookie } from './support.ts';
 
 /** Every page that exists, with whether it needs someone signed in. `:member` is a demo profile. */
 export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
@@ -43,6 +45,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/report/sent?back=/members', who: 'member' },
 	{ path: '/messages', who: 'member' },
 	{ path: '/messages/new?to=:member', who: 'member' },
+	{ path: '/messages/:conversation', who: 'member' },
 	{ path: '/profile', who: 'member' },
 	{ path: '/profile?esco=nurse', who: 'member' },
 	{ path: '/organisations/new', who: 'member' },
@@ -96,7 +99,28 @@ async function demoCommunity(request: APIRequestContext) {
 let demoEvent: string | undefined;
 let demoStory: string | undefined;
 
-export async function resolvePath(request: APIRequestContext, path: string) {
+let conversation: string | undefined;
+
+/** A conversation the administrator (whose session the member pages use) starts with `:member`. */
+async function adminConversation(request: APIRequestContext) {
+	if (!conversation) {
+		const to = await resolvePath(request, ':member');
+		const response = await request.post(`/en/messages/new?/start`, {
+			headers: { cookie: sessionCookie(), origin: APP_ORIGIN, accept: 'text/html' },
+			form: { to, body: 'Hello, I would like to learn more about your work.' },
+			maxRedirects: 0
+		});
+		const location = response.headers().location ?? '';
+		if (response.status() !== 303)
+			throw new Error(`starting a conversation: ${response.status()} ${await response.text()}`);
+		conversation = location.match(/\/messages\/([0-9a-f-]{36})/)![1];
+	}
+	return conversation;
+}
+
+export async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
+	if (path.includes(':conversation'))
+		return path.replace(':conversation', await adminConversation(request));
 	if (path.includes(':story')) {
 		demoStory ??= (await (await request.get('/en/stories')).text()).match(
 			/href="\/en\/stories\/([0-9a-f-]{36})"/

@@ -9,6 +9,7 @@ import process from 'node:process';
 import { startSmtp } from '../../support/smtp.ts';
 import { startSmsWebhook } from '../../support/sms-webhook.ts';
 import { startOidcProvider } from '../../support/oidc.ts';
+import { writeTinyClassifier } from '../../support/tiny-classifier.ts';
 import { ADMIN, APP_ORIGIN, APP_PORT, MAILBOX_PORT, OIDC_PORT, SMS_SECRET } from './ports.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -51,6 +52,8 @@ const env = {
 		}
 	]),
 	SEED_DEMO: 'true',
+	// A small real model, so the operator's classifier setting is exercised end to end.
+	TEXT_CLASSIFIER_DIR: await writeTinyClassifier(path.join(dataDir, 'classifier')),
 	RATE_LIMIT: process.env.E2E_RATE_LIMIT ?? 'false',
 	// Flows check what visitors see right after a change; the cache is tested on its own.
 	PAGE_CACHE_SECONDS: '0',

@@ -14,6 +14,8 @@ import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
 import { locateUnplacedLocations } from '../services/store.ts';
 import { seedLexicon } from '../moderation/lexicon.ts';
+import { loadClassifier, type Classifier } from '../moderation/classifier.ts';
+import { runScreening, useClassifierScreening } from '../moderation/screening.ts';
 import { seedTaxonomy } from '../services/seed-taxonomy.ts';
 import { getBranding } from '../admin/branding.ts';
 import type { Config } from '../platform/config.ts';
@@ -28,8 +30,16 @@ import { JOBS } from './jobs.ts';
 import { createNotifier, noticeDeliveryJob, type Notifier } from '../notifications/notifier.ts';
 import { createLiveHub, type LiveHub } from '../messages/live.ts';
 
+const SCREENING_INTERVAL_MS = 5000;
+
 /** The running platform with every module wired in: what routes and commands use. */
-export type AppContext = PlatformContext & { auth: Auth; notifier: Notifier; live: LiveHub };
+export type AppContext = PlatformContext & {
+	auth: Auth;
+	notifier: Notifier;
+	live: LiveHub;
+	/** The operator's text classifier, when TEXT_CLASSIFIER_DIR names one (decision 0027). */
+	classifier: Classifier | null;
+};
 
 /** What operations that tell people take (organisations/admins.ts NoticeDeps). */
 export function noticeDeps(s: Pick<AppContext, 'database' | 'notifier'>) {
@@ -50,6 +60,11 @@ export async function createAppContext(
 	} = {}
 ): Promise<AppContext> {
 	const started = Date.now();
+	// A classifier the operator named must load: a broken one stops the start, with its reason.
+	const classifier = config.textClassifier
+		? await loadClassifier(config.textClassifier.dir, config.textClassifier)
+		: null;
+	useClassifierScreening(classifier !== null);
 	const database = await openDatabase({
 		url: config.databaseUrl,
 		pgliteDir: opts.pgliteDir ?? path.join(config.dataDir, 'db'),
@@ -71,6 +86,7 @@ export async function createAppContext(
 	database.close = async () => {
 		await live.stop().catch((error) => logger.error({ err: error }, 'live hub stop failed'));
 		await queue.stop().catch((error) => logger.error({ err: error }, 'job queue stop failed'));
+		await classifier?.close().catch(() => {});
 		await closeDatabase();
 	};
 	const mailer = createMailer(db, queue, transport);
@@ -119,7 +135,8 @@ export async function createAppContext(
 		storage,
 		queue,
 		notifier,
-		live
+		live,
+		classifier
 	};
 	for (const job of JOBS)
 		await queue.define({
@@ -128,6 +145,24 @@ export async function createAppContext(
 			retryLimit: 2,
 			handler: () => job.run(context, new Date())
 		});
+	// Text saved while a classifier is set is scored within seconds, off the request path, by
+	// every instance that runs workers (a row is flagged once: scoring deletes it first).
+	if (classifier && opts.workers) {
+		let running = false;
+		const timer = setInterval(() => {
+			if (running) return;
+			running = true;
+			runScreening(db, classifier)
+				.catch((error) => logger.error({ err: error }, 'text screening failed'))
+				.finally(() => (running = false));
+		}, SCREENING_INTERVAL_MS);
+		timer.unref();
+		const close = database.close;
+		database.close = async () => {
+			clearInterval(timer);
+			await close();
+		};
+	}
 	// Search columns derived by older rules are derived again, in the background.
 	await queue.define({
 		name: 'member-search-refresh',

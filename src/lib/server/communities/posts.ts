@@ -12,8 +12,8 @@ import { searchKey } from '../search/normalise.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
-import { flagSubject, type Subject } from '../moderation/report.ts';
-import { lexiconMatches } from '../moderation/lexicon.ts';
+import type { Subject } from '../moderation/report.ts';
+import { screenOnSave } from '../moderation/screening.ts';
 import { communityAccess } from './access.ts';
 import { community, communityReply, communityThread } from './schema.ts';
 
@@ -73,10 +73,10 @@ export async function startThread(
 			.set({ lastActivityAt: at })
 			.where(eq(community.id, access.community.id));
 		const text = `${title}\n${body}`;
-		await flagSubject(
+		await screenOnSave(
 			tx,
 			postSubject('thread', id, actor!.id, text, access.community.id, threadPath(slug, id)),
-			await lexiconMatches(tx, text)
+			text
 		);
 	});
 	return ok({ id });
@@ -163,7 +163,7 @@ export async function replyToThread(
 			.set({ lastActivityAt: at })
 			.where(eq(community.id, access.community.id));
 		const path = threadPath(slug, threadId);
-		await flagSubject(
+		await screenOnSave(
 			tx,
 			postSubject(
 				'reply',
@@ -173,7 +173,7 @@ export async function replyToThread(
 				access.community.id,
 				`${path}#r${row.id}`
 			),
-			await lexiconMatches(tx, body)
+			body
 		);
 		await tellParticipants(tx, deps, threadId, actor!.id, path);
 		return row.id;

@@ -12,8 +12,7 @@ import { searchKey } from '../search/normalise.ts';
 import { findPlace, timeZoneAt } from '../places/find-place.ts';
 import { organisationAccess } from '../organisations/access.ts';
 import { communityAccess } from '../communities/access.ts';
-import { flagSubject } from '../moderation/report.ts';
-import { lexiconMatches } from '../moderation/lexicon.ts';
+import { screenOnSave } from '../moderation/screening.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
@@ -64,10 +63,10 @@ const columns = (d: EventInput, at: { startsAt: Date; endsAt: Date; zone: string
 
 async function flag(tx: Tx, id: string, authorId: string, d: EventInput, scope: string | null) {
 	const text = `${d.title}\n${d.description}`;
-	await flagSubject(
+	await screenOnSave(
 		tx,
 		{ kind: 'event', id, authorId, excerpt: text, path: `/events/${id}`, scope },
-		await lexiconMatches(tx, text)
+		text
 	);
 }
 

@@ -1,5 +1,5 @@
-import { flagSubject, type Subject } from '../moderation/report.ts';
-import { lexiconMatches } from '../moderation/lexicon.ts';
+import type { Subject } from '../moderation/report.ts';
+import { screenOnSave } from '../moderation/screening.ts';
 import { asc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { profileForm, PROFILE_FIELDS, type ProfileInput } from '#lib/members/profile.ts';
 import type { FieldErrors } from '#lib/accounts/schemas.ts';
@@ -203,7 +203,7 @@ export async function saveProfile(
 		});
 		// Words that match a lexicon put the profile before moderators; nothing is removed.
 		const words = [input.name, input.headline, input.bio].filter(Boolean).join('\n');
-		await flagSubject(tx, profileSubject(userId, words), await lexiconMatches(tx, words));
+		await screenOnSave(tx, profileSubject(userId, words), words);
 	});
 	// The directory's filter choices follow the profiles at once on this instance.
 	forgetDirectoryOptions();

@@ -16,8 +16,7 @@ import { LIVE_CHANNEL } from './live.ts';
 import type { Storage } from '../platform/storage.ts';
 import { processAttachment, type ProcessedAttachment } from './attachment.ts';
 import { messageAttachment } from './schema.ts';
-import { flagSubject } from '../moderation/report.ts';
-import { lexiconMatches } from '../moderation/lexicon.ts';
+import { screenOnSave } from '../moderation/screening.ts';
 import { messageSubject } from './report.ts';
 
 export const attachmentKey = (conversationId: string, messageId: number, extension: string) =>
@@ -61,10 +60,10 @@ export async function insertMessage(
 		});
 	}
 	// Words that match a lexicon put the message before moderators, as written; nothing is removed.
-	await flagSubject(
+	await screenOnSave(
 		tx,
 		messageSubject(row.id, authorId, body, file ? { kind: file.kind, name: file.name } : null),
-		await lexiconMatches(tx, body)
+		body
 	);
 	await tx
 		.update(conversation)

@@ -43,6 +43,7 @@ export async function moderationQueue(
 			excerpt: sql<string>`left(${moderationCase.excerpt}, 240)`,
 			reportCount: moderationCase.reportCount,
 			flaggedTerms: moderationCase.flaggedTerms,
+			classifierLabel: moderationCase.classifierLabel,
 			updatedAt: moderationCase.updatedAt,
 			reasons: sql<
 				string[]
@@ -124,6 +125,9 @@ export async function caseDetail(
 		path: c.path,
 		status: c.status,
 		flaggedTerms: c.flaggedTerms,
+		classifier: c.classifierLabel
+			? { label: c.classifierLabel, score: c.classifierScore ?? 0 }
+			: null,
 		author: found.author,
 		authorKey: c.authorId ? actorKey(c.authorId) : null,
 		hidden: held.length > 0,

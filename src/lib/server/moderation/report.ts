@@ -123,6 +123,23 @@ export async function flagSubject(tx: Tx, subject: Subject, terms: string[]) {
 }
 
 /**
+ * What the operator's text classifier scored above its threshold (screening.ts): one more flag,
+ * with the label and score moderators read next to the text.
+ */
+export async function flagByClassifier(
+	tx: Tx,
+	subject: Subject,
+	score: { label: string; score: number }
+) {
+	const id = await caseFor(tx, subject);
+	await tx
+		.update(moderationCase)
+		.set({ classifierLabel: score.label, classifierScore: score.score })
+		.where(eq(moderationCase.id, id));
+	await addReport(tx, id, null, 'hate', 'classifier');
+}
+
+/**
  * Content that waits for a moderator before anyone sees it (a new member's story, when the
  * platform asks for it): hidden from the start, with a case in the queue; restoring it publishes
  * it, and its author is told either way.

@@ -3,13 +3,16 @@ import {
 	bigserial,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	primaryKey,
+	real,
 	text,
 	timestamp,
 	unique
 } from 'drizzle-orm/pg-core';
 import type { DecisionAction, ReportReason, SubjectKind } from '#lib/moderation/forms.ts';
+import type { Subject } from './report.ts';
 import { user } from '../accounts/schema.ts';
 
 /**
@@ -31,6 +34,9 @@ export const moderationCase = pgTable(
 		scope: text('scope'),
 		status: text('status').$type<'open' | 'decided' | 'appealed'>().notNull().default('open'),
 		flaggedTerms: text('flagged_terms').array().notNull().default([]),
+		/** The operator's text classifier's highest flagging label and its score (screening.ts). */
+		classifierLabel: text('classifier_label'),
+		classifierScore: real('classifier_score'),
 		reportCount: integer('report_count').notNull().default(0),
 		openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -132,4 +138,26 @@ export const lexiconTerm = pgTable(
 		source: text('source').notNull().default('')
 	},
 	(t) => [primaryKey({ columns: [t.language, t.key] })]
+);
+
+/**
+ * Text saved while an operator's classifier is set, waiting to be scored off the request path
+ * (screening.ts): one row per piece of content (a later save replaces it), deleted once scored,
+ * and with its author's account.
+ */
+export const moderationScreening = pgTable(
+	'moderation_screening',
+	{
+		kind: text('kind').$type<SubjectKind>().notNull(),
+		subjectId: text('subject_id').notNull(),
+		authorId: text('author_id').references(() => user.id, { onDelete: 'cascade' }),
+		subject: jsonb('subject').$type<Subject>().notNull(),
+		text: text('text').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.kind, t.subjectId] }),
+		index('moderation_screening_queued_idx').on(t.queuedAt)
+	]
 );

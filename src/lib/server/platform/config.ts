@@ -69,6 +69,20 @@ const schema = z.object({
 	REFERRAL_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 	/** Stories of accounts younger than this many days wait for a moderator (0: none wait). */
 	STORY_REVIEW_DAYS: z.coerce.number().int().min(0).max(3650).default(14),
+	/** A local text classifier (a directory with model.onnx, tokenizer.json, config.json). */
+	TEXT_CLASSIFIER_DIR: z.string().min(1).optional(),
+	/** The score from which a flagging label puts text before moderators. */
+	TEXT_CLASSIFIER_THRESHOLD: z.coerce.number().gt(0).lt(1).default(0.8),
+	/** The model's labels that flag, comma-separated; by default the ones that name harm. */
+	TEXT_CLASSIFIER_LABELS: z
+		.string()
+		.transform((v) =>
+			v
+				.split(',')
+				.map((l) => l.trim())
+				.filter(Boolean)
+		)
+		.optional(),
 	SERVICE_TIME_ZONE: z
 		.string()
 		.refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris')
@@ -128,6 +142,13 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		jobs: c.JOBS,
 		pageCacheSeconds: c.PAGE_CACHE_SECONDS,
 		storyReviewDays: c.STORY_REVIEW_DAYS,
+		textClassifier: c.TEXT_CLASSIFIER_DIR
+			? {
+					dir: path.resolve(c.TEXT_CLASSIFIER_DIR),
+					threshold: c.TEXT_CLASSIFIER_THRESHOLD,
+					labels: c.TEXT_CLASSIFIER_LABELS
+				}
+			: null,
 		trustProxy: c.TRUST_PROXY,
 		metricsToken: c.METRICS_TOKEN,
 		databasePoolSize: c.DATABASE_POOL_SIZE,

@@ -10,8 +10,8 @@ import { renderMarkdown } from '../members/markdown.ts';
 import { organisationAccess } from '../organisations/access.ts';
 import { organisation } from '../organisations/schema.ts';
 import { processAttachment } from '../messages/attachment.ts';
-import { fileReport, flagSubject, holdForReview, type Subject } from '../moderation/report.ts';
-import { lexiconMatches } from '../moderation/lexicon.ts';
+import { fileReport, holdForReview, type Subject } from '../moderation/report.ts';
+import { screenOnSave } from '../moderation/screening.ts';
 import { isHeld } from '../moderation/holds.ts';
 import { isPlatformModerator } from '../moderation/policy.ts';
 import { moderationHold } from '../moderation/schema.ts';
@@ -93,7 +93,7 @@ export async function publishStory(
 		});
 		const subject = subjectOf(id, actor.id, title, body);
 		if (waiting) await holdForReview(tx, subject);
-		await flagSubject(tx, subject, await lexiconMatches(tx, `${title}\n${body}`));
+		await screenOnSave(tx, subject, `${title}\n${body}`);
 		await writeAudit(tx, {
 			actorId: actor.id,
 			action: 'story.publish',
