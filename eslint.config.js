@@ -34,6 +34,7 @@ const MODULES = [
 	'events',
 	'messages',
 	'stories',
+	'library',
 	'appointments',
 	'admin',
 	'privacy',

@@ -19,7 +19,15 @@ export const REPORT_REASONS = [
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
 /** What can be reported. Later modules add theirs (a thread, a story, an event, a resource). */
-export const SUBJECT_KINDS = ['message', 'profile', 'thread', 'reply', 'event', 'story'] as const;
+export const SUBJECT_KINDS = [
+	'message',
+	'profile',
+	'thread',
+	'reply',
+	'event',
+	'story',
+	'resource'
+] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 /**

@@ -14,4 +14,5 @@ export * from '../moderation/schema.ts';
 export * from '../communities/schema.ts';
 export * from '../events/schema.ts';
 export * from '../stories/schema.ts';
+export * from '../library/schema.ts';
 export * from '../appointments/schema.ts';

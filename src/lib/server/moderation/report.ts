@@ -144,9 +144,13 @@ export async function flagByClassifier(
  * platform asks for it): hidden from the start, with a case in the queue; restoring it publishes
  * it, and its author is told either way.
  */
-export async function holdForReview(tx: Tx, subject: Subject) {
+export async function holdForReview(
+	tx: Tx,
+	subject: Subject,
+	why: 'review_new_member' | 'review_contribution' = 'review_new_member'
+) {
 	const id = await caseFor(tx, subject);
-	await addReport(tx, id, null, 'other', 'review_new_member');
+	await addReport(tx, id, null, 'other', why);
 	await tx
 		.insert(moderationHold)
 		.values({ kind: subject.kind, subjectId: subject.id })

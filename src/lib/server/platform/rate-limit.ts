@@ -41,6 +41,8 @@ export const RULES = {
 	threadsByAccount: { name: 'threads-account', limit: 10, windowSeconds: 3600 },
 	communitiesByAccount: { name: 'communities-account', limit: 5, windowSeconds: 86_400 },
 	eventsByAccount: { name: 'events-account', limit: 20, windowSeconds: 86_400 },
+	/** Library contributions one account sends in a day (each waits for a moderator). */
+	resourcesByAccount: { name: 'resources-account', limit: 20, windowSeconds: 86_400 },
 	/** Appointments one account or phone number books in a day: a person, not a squatter. */
 	bookingsByPerson: { name: 'bookings-person', limit: 5, windowSeconds: 86_400 },
 	/** Registrations from one address (the hook): a family registering, not a script. */

@@ -14,6 +14,7 @@ import { soleAdminOf } from '../organisations/membership-data.ts';
 import { anonymiseReferralsOf } from '../referrals/person-data.ts';
 import { eraseAppointmentsOf } from '../appointments/reminders.ts';
 import { eraseStoriesOf } from '../stories/stories.ts';
+import { eraseResourcesOf } from '../library/person-data.ts';
 import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';
 import { eraseModerationOf } from '../moderation/person-data.ts';
@@ -45,6 +46,7 @@ export async function deleteMyAccount(
 	const photo = await photoVersionOf(deps.db, userId);
 	let messageFiles: string[] = [];
 	let storyFiles: string[] = [];
+	let resourceFiles: string[] = [];
 	const result = await deps.db.transaction(async (tx): Promise<Result> => {
 		// Shared with role changes (accounts/roles.ts): one change to who administers at a time.
 		await tx.execute(sql`select pg_advisory_xact_lock(${ADMIN_LOCK})`);
@@ -59,6 +61,7 @@ export async function deleteMyAccount(
 		await eraseCommunitiesOf(tx, userId);
 		await eraseEventsOf(tx, userId);
 		storyFiles = await eraseStoriesOf(tx, userId);
+		resourceFiles = await eraseResourcesOf(tx, userId);
 		await eraseAppointmentsOf(tx, userId);
 		await writeAudit(tx, {
 			actorId: userId,
@@ -72,7 +75,8 @@ export async function deleteMyAccount(
 		return ok();
 	});
 	if (result.ok && photo) await removePhotoFiles(deps.storage, userId, photo);
-	if (result.ok) await removeMessageFiles(deps.storage, [...messageFiles, ...storyFiles]);
+	if (result.ok)
+		await removeMessageFiles(deps.storage, [...messageFiles, ...storyFiles, ...resourceFiles]);
 	if (result.ok) forgetDirectoryOptions();
 	return result;
 }

@@ -1,0 +1,31 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { app } from '#lib/server/app/app.ts';
+import { readResource, reportResource } from '#lib/server/library/read.ts';
+import { idParam } from '#lib/http/id-param.ts';
+import { readForm } from '#lib/http/read-form.ts';
+import { failForm } from '#lib/http/answer.ts';
+import { signInFirst } from '#lib/http/next-path.ts';
+import { localizeHref } from '#lib/i18n/locale-path.ts';
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	if (!locals.user) redirect(303, signInFirst(url));
+	const id = idParam('uuid', params.id);
+	const { database } = await app();
+	const found = await readResource(database.db, locals.user, id);
+	if (!found?.mayReport) error(404, 'Not found');
+	return { back: `/library/${id}`, title: found.title };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request, url }) => {
+		if (!locals.user) redirect(303, signInFirst(url));
+		const id = idParam('uuid', params.id);
+		const f = await readForm(request);
+		const values = { reason: f.text('reason'), note: f.text('note') };
+		const { database } = await app();
+		const result = await reportResource(database.db, locals.user, id, values);
+		if (!result.ok) return failForm(result, values);
+		redirect(303, localizeHref(`/report/sent?back=${encodeURIComponent(`/library/${id}`)}`));
+	}
+};
