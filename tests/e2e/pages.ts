@@ -31,6 +31,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/communities', who: 'visitor' },
 	{ path: '/communities/:community', who: 'visitor' },
 	{ path: '/communities/:community/t/:thread', who: 'visitor' },
+	{ path: '/library', who: 'visitor' },
+	{ path: '/library?q=help&theme=rights', who: 'visitor' },
+	{ path: '/library/:resource', who: 'visitor' },
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
 	{ path: '/account/waiting', who: 'member' },
@@ -40,6 +43,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/communities/new', who: 'member' },
 	{ path: '/events/new', who: 'member' },
 	{ path: '/stories/new', who: 'member' },
+	{ path: '/library/new', who: 'member' },
+	{ path: '/library/new?translationOf=:resource', who: 'member' },
+	{ path: '/library/:resource/report', who: 'member' },
 	{ path: '/account/calendar', who: 'member' },
 	{ path: '/members/:member/report', who: 'member' },
 	{ path: '/report/sent?back=/members', who: 'member' },
@@ -77,7 +83,9 @@ export const CORE = new Set([
 	'/organisations/maison-des-diasporas',
 	'/services',
 	'/services?need=legal&place=Paris',
-	'/services/:service'
+	'/services/:service',
+	'/library',
+	'/library/:resource'
 ]);
 
 let member: string | undefined;
@@ -100,6 +108,7 @@ let demoEvent: string | undefined;
 let demoStory: string | undefined;
 
 let conversation: string | undefined;
+let demoResource: string | undefined;
 
 /** A conversation the administrator (whose session the member pages use) starts with `:member`. */
 async function adminConversation(request: APIRequestContext) {
@@ -119,6 +128,14 @@ async function adminConversation(request: APIRequestContext) {
 }
 
 export async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
+	if (path.includes(':resource')) {
+		demoResource ??= (
+			(await (await request.get('/api/v1/resources?language=en')).json()) as {
+				items: { id: string }[];
+			}
+		).items[0].id;
+		return path.replace(':resource', demoResource);
+	}
 	if (path.includes(':conversation'))
 		return path.replace(':conversation', await adminConversation(request));
 	if (path.includes(':story')) {

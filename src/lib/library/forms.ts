@@ -86,3 +86,17 @@ export function libraryFilters(params: URLSearchParams) {
 	};
 }
 export type LibraryFilters = ReturnType<typeof libraryFilters>;
+
+/** The library's query in the API (/api/v1/resources): the same filters, refused when wrong. */
+export const resourceQuery = z.object({
+	q: z.string().max(100).optional().describe('Words of the title or description, by prefix'),
+	theme: z.enum(LIBRARY_THEMES).optional(),
+	kind: z.enum(RESOURCE_KINDS).optional(),
+	language: z.enum(['en', 'fr', 'es', 'ar']).optional(),
+	country: z
+		.string()
+		.regex(/^[A-Za-z]{2}$/)
+		.optional()
+		.describe('ISO 3166-1 alpha-2 code of the country a resource is about'),
+	page: z.coerce.number().int().min(1).max(999).default(1)
+});

@@ -11,6 +11,7 @@ import { setting } from '../platform/schema.ts';
 import { community, communityReply, communityThread } from '../communities/schema.ts';
 import { event } from '../events/schema.ts';
 import { story } from '../stories/schema.ts';
+import { resource } from '../library/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 
@@ -28,7 +29,7 @@ const demoOrganisations = sql`(select id from organisation where demo)`;
 export async function demoContentRemains(db: Db): Promise<boolean> {
 	const [row] = rowsOf<{ remains: boolean }>(
 		await db.execute(
-			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo)) as remains`
+			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo) or exists (select 1 from resource where demo)) as remains`
 		)
 	);
 	return Boolean(row?.remains);
@@ -99,6 +100,9 @@ export async function removeDemoContent(
 			await tx.delete(community).where(eq(community.demo, true));
 			await tx.delete(event).where(or(eq(event.demo, true), inArray(event.createdBy, demoUsers)));
 			await tx.delete(story).where(or(eq(story.demo, true), inArray(story.authorId, demoUsers)));
+			await tx
+				.delete(resource)
+				.where(or(eq(resource.demo, true), inArray(resource.contributorId, demoUsers)));
 			await tx.delete(communityReply).where(inArray(communityReply.authorId, demoUsers));
 			await tx.delete(communityThread).where(inArray(communityThread.authorId, demoUsers));
 			await tx.execute(sql`

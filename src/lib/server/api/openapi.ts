@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { eventQuery } from '#lib/events/query.ts';
+import { resourceQuery } from '#lib/library/forms.ts';
 
 /** The OpenAPI document, built from the same zod schemas the pages and endpoints use. */
 export function openApiDocument(origin: string) {
@@ -37,6 +38,10 @@ export function openApiDocument(origin: string) {
 		description: 'OK',
 		content: { 'application/json': { schema } }
 	});
+	const queryParameters = (schema: z.ZodType) =>
+		Object.entries(
+			(z.toJSONSchema(schema, { io: 'input' }) as { properties: Record<string, object> }).properties
+		).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
 	const errors = {
 		400: { description: 'Invalid query' },
 		404: { description: 'Not found (or not visible to you)' }
@@ -47,7 +52,7 @@ export function openApiDocument(origin: string) {
 			title: 'Passerelle API',
 			version: '1',
 			description:
-				'Read access to the member and organisation directory and to public events. Visibility rules are the same as on the pages: without a session you see only what members made public.'
+				'Read access to the member and organisation directory, to public events and to the library. Visibility rules are the same as on the pages: without a session you see only what members made public.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {
@@ -106,6 +111,55 @@ export function openApiDocument(origin: string) {
 					}
 				}
 			},
+			'/resources': {
+				get: {
+					summary: 'Published library resources: best matches first with words, else newest',
+					parameters: queryParameters(resourceQuery),
+					responses: {
+						200: ok({
+							type: 'object',
+							properties: {
+								items: { type: 'array', items: { $ref: '#/components/schemas/Resource' } },
+								page: { type: 'integer' },
+								per_page: { type: 'integer' },
+								has_next: { type: 'boolean' }
+							}
+						}),
+						400: errors[400]
+					}
+				}
+			},
+			'/resources/{id}': {
+				get: {
+					summary: 'A published library resource, with its description and translations',
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+					responses: {
+						200: ok({
+							allOf: [
+								{ $ref: '#/components/schemas/Resource' },
+								{
+									type: 'object',
+									properties: {
+										description_html: { type: 'string' },
+										translations: {
+											type: 'array',
+											items: {
+												type: 'object',
+												properties: {
+													id: { type: 'string' },
+													language: { type: 'string' },
+													title: { type: 'string' }
+												}
+											}
+										}
+									}
+								}
+							]
+						}),
+						404: errors[404]
+					}
+				}
+			},
 			'/esco': {
 				get: {
 					summary: 'ESCO occupations and skills autocomplete',
@@ -129,6 +183,34 @@ export function openApiDocument(origin: string) {
 		},
 		components: {
 			schemas: {
+				Resource: {
+					type: 'object',
+					required: ['id', 'kind', 'title', 'language', 'themes', 'url'],
+					properties: {
+						id: { type: 'string' },
+						kind: { type: 'string', enum: ['document', 'link', 'video', 'audio', 'image'] },
+						title: { type: 'string' },
+						language: { type: 'string' },
+						themes: { type: 'array', items: { type: 'string' } },
+						country: {
+							type: ['string', 'null'],
+							description: 'ISO 3166-1 alpha-2; null: anywhere'
+						},
+						link: { type: ['string', 'null'], format: 'uri', description: 'For links' },
+						file: {
+							type: ['object', 'null'],
+							properties: {
+								type: { type: 'string' },
+								bytes: { type: 'integer' },
+								url: { type: 'string', format: 'uri' }
+							}
+						},
+						downloads: { type: 'integer' },
+						created_at: { type: 'string', format: 'date-time' },
+						demo: { type: 'boolean' },
+						url: { type: 'string', format: 'uri', description: 'The resource page' }
+					}
+				},
 				Event: {
 					type: 'object',
 					required: ['id', 'title', 'kind', 'format', 'starts_at', 'ends_at', 'time_zone'],

@@ -25,6 +25,7 @@ import { createSmsSender, smsDeliveryJob, webhookGateway } from '../platform/sms
 import { createQueue } from '../platform/queue.ts';
 import { ensureAuthSecret } from '../platform/secret.ts';
 import { localStorage } from '../platform/storage.ts';
+import { s3Storage } from '../platform/s3-storage.ts';
 import { logger } from '../platform/logger.ts';
 import { JOBS } from './jobs.ts';
 import { createNotifier, noticeDeliveryJob, type Notifier } from '../notifications/notifier.ts';
@@ -93,7 +94,9 @@ export async function createAppContext(
 	const sms = createSmsSender(db, queue, gateway);
 	await queue.define(noticeDeliveryJob({ db, mailer, sms, origin: config.origin }));
 	const notifier = createNotifier(queue);
-	const storage = localStorage(path.join(config.dataDir, 'files'));
+	const storage = config.s3
+		? s3Storage(config.s3)
+		: localStorage(path.join(config.dataDir, 'files'));
 	const secret = await ensureAuthSecret(db, config.authSecret);
 	const auth = createAuth({
 		db,

@@ -98,7 +98,20 @@ const schema = z.object({
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 	MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(32),
 	MAX_QUEUED_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(256),
-	QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000)
+	QUEUE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+	/** S3-compatible object storage for files; unset: DATA_DIR/files. */
+	S3_URL: z.url({ protocol: /^https?$/ }).optional(),
+	S3_BUCKET: z
+		.string()
+		.regex(
+			/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+			'must be a bucket name (3–63 lowercase letters, digits, dots, dashes)'
+		)
+		.optional(),
+	S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+	S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+	S3_REGION: z.string().min(1).default('us-east-1'),
+	S3_FORCE_PATH_STYLE: booleanString.optional()
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -118,6 +131,9 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 	}
 	const c = result.data;
 	const embedded = !c.DATABASE_URL;
+	if (c.S3_URL)
+		for (const name of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const)
+			if (!c[name]) throw new ConfigError(`Invalid configuration: ${name} is needed with S3_URL`);
 	return {
 		port: c.PORT,
 		host: c.HOST,
@@ -142,6 +158,18 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
 		jobs: c.JOBS,
 		pageCacheSeconds: c.PAGE_CACHE_SECONDS,
 		storyReviewDays: c.STORY_REVIEW_DAYS,
+		s3: c.S3_URL
+			? {
+					url: c.S3_URL,
+					bucket: c.S3_BUCKET!,
+					accessKeyId: c.S3_ACCESS_KEY_ID!,
+					secretAccessKey: c.S3_SECRET_ACCESS_KEY!,
+					region: c.S3_REGION,
+					// AWS's own hosts take the bucket in the host name; other services in the path.
+					pathStyle:
+						c.S3_FORCE_PATH_STYLE ?? !/(^|\.)amazonaws\.com$/.test(new URL(c.S3_URL).hostname)
+				}
+			: null,
 		textClassifier: c.TEXT_CLASSIFIER_DIR
 			? {
 					dir: path.resolve(c.TEXT_CLASSIFIER_DIR),

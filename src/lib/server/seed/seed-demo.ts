@@ -11,6 +11,7 @@ import { seedDemoServices } from './demo-services.ts';
 import { seedDemoCommunities } from './demo-communities.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoStories } from './demo-stories.ts';
+import { seedDemoResources } from './demo-resources.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -81,5 +82,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
 	await seedDemoCommunities(db);
 	await seedDemoEvents(db);
 	await seedDemoStories(db);
+	await seedDemoResources(db, null);
 	return seeded;
 }
