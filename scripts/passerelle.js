@@ -32,13 +32,13 @@ Commands:
   restore FILE  Replace the database's content and add the files from a backup made by the same
       version. Runs in one transaction: a damaged file changes nothing.
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--messages N]
-       [--conversations N] [--communities N] [--events N] [--seed S]
+       [--conversations N] [--communities N] [--events N] [--resources N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
       --messages (default 0) adds private messages between generated members, over --conversations
       conversations (default a tenth of the messages). --communities adds communities with
       threads and replies (the first with 2,000 threads); --events upcoming events with
-      registrations.
+      registrations; --resources library resources (a tenth waiting for a moderator).
       Everything it adds is example content, marked and removed like the demo.
   demo remove  Remove all example content (demo and generated members, organisations, their
       services and places, and referrals that involve them) and nothing else, before a pilot.
@@ -305,6 +305,7 @@ switch (command) {
 				conversations: { type: 'string' },
 				communities: { type: 'string' },
 				events: { type: 'string' },
+				resources: { type: 'string' },
 				seed: { type: 'string' }
 			}
 		});
@@ -341,6 +342,8 @@ switch (command) {
 		const { generateMessages } = await import('../src/lib/server/seed/generate-messages.ts');
 		const { generateServices } = await import('../src/lib/server/seed/generate-services.ts');
 		const { generateConnect } = await import('../src/lib/server/seed/generate-connect.ts');
+		const { generateLibrary } = await import('../src/lib/server/seed/generate-library.ts');
+		const resources = number(values.resources, 0);
 		const started = Date.now();
 		await withApp(async (s) => {
 			await generatePopulation(s.database.db, options, (line) => console.log(line));
@@ -353,6 +356,10 @@ switch (command) {
 			if (chat.messages) await generateMessages(s.database.db, chat, (line) => console.log(line));
 			if (connect.communities || connect.events)
 				await generateConnect(s.database.db, connect, (line) => console.log(line));
+			if (resources)
+				await generateLibrary(s.database.db, { resources, seed: options.seed }, (line) =>
+					console.log(line)
+				);
 		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;

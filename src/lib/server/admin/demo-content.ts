@@ -103,6 +103,9 @@ export async function removeDemoContent(
 			await tx
 				.delete(resource)
 				.where(or(eq(resource.demo, true), inArray(resource.contributorId, demoUsers)));
+			await tx.execute(
+				sql`delete from moderation_hold h where h.kind = 'resource' and not exists (select 1 from resource r where r.id = h.subject_id)`
+			);
 			await tx.delete(communityReply).where(inArray(communityReply.authorId, demoUsers));
 			await tx.delete(communityThread).where(inArray(communityThread.authorId, demoUsers));
 			await tx.execute(sql`
