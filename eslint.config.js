@@ -35,6 +35,7 @@ const MODULES = [
 	'messages',
 	'stories',
 	'library',
+	'courses',
 	'appointments',
 	'admin',
 	'privacy',

@@ -15,4 +15,5 @@ export * from '../communities/schema.ts';
 export * from '../events/schema.ts';
 export * from '../stories/schema.ts';
 export * from '../library/schema.ts';
+export * from '../courses/schema.ts';
 export * from '../appointments/schema.ts';
