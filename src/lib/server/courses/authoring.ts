@@ -409,3 +409,45 @@ export async function addMedia(
 	}
 	return ok({ id, kind: f.kind, name: f.name });
 }
+
+/** A lesson as its authors edit it: everything, the right answers too, and the course's files. */
+export async function lessonForAuthor(db: Db, actor: Actor, slug: string, lessonId: string) {
+	const access = await editable(db, actor, slug);
+	const lesson =
+		access && /^[0-9a-f-]{36}$/.test(lessonId)
+			? await lessonOf(db, access.course.id, lessonId)
+			: null;
+	if (!access || !lesson) return null;
+	const [questions, media] = await Promise.all([
+		db
+			.select()
+			.from(quizQuestion)
+			.where(eq(quizQuestion.lessonId, lessonId))
+			.orderBy(asc(quizQuestion.position)),
+		db
+			.select()
+			.from(courseMedia)
+			.where(eq(courseMedia.courseId, access.course.id))
+			.orderBy(asc(courseMedia.createdAt))
+	]);
+	return {
+		course: {
+			slug: access.course.slug,
+			title: access.course.title,
+			language: access.course.language
+		},
+		lesson,
+		questions: questions.map((q) => ({
+			id: q.id,
+			kind: q.kind,
+			prompt: q.prompt,
+			feedback: q.feedback,
+			answer: q.answerTrue === null ? '' : String(q.answerTrue),
+			lines:
+				q.kind === 'short'
+					? q.answers.join('\n')
+					: q.choices.map((c) => `${c.correct ? '* ' : ''}${c.text}`).join('\n')
+		})),
+		media: media.map((m) => ({ id: m.id, kind: m.kind, name: m.name }))
+	};
+}

@@ -24,7 +24,7 @@ describe.each(DATABASES)('courses on $kind', (target) => {
 	type A = Awaited<ReturnType<typeof buildActor>>;
 	let learner: A, other: A;
 	let slug: string;
-	let lessons: string[] = [];
+	const lessons: string[] = [];
 	let quiz: string;
 	const q: Record<string, string> = {};
 
