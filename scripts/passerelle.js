@@ -24,6 +24,10 @@ Commands:
       directory with datapackage.json and CSVs. Nothing is stored if any record is invalid, unless
       --skip-invalid: then every valid record is imported and those left out are listed.
       ZONE (IANA, e.g. Europe/Paris) is for schedules that give no UTC offset.
+  export course SLUG FILE  Write a course (its lessons, quizzes and files) into one archive.
+  import course FILE [--organisation SLUG] [--slug SLUG] [--publish]
+      Load a course archive as a draft of the organisation (or of the platform); --publish
+      publishes it at once; --slug when this deployment already has a course of that slug.
   export hsds DIR [--format json|csv]  Write published services as HSDS 3.1 into DIR: JSON files
       (services.json…, the default) or the tabular package (datapackage.json and CSVs).
   jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
@@ -100,13 +104,42 @@ switch (command) {
 			options: {
 				language: { type: 'string' },
 				'time-zone': { type: 'string' },
-				'skip-invalid': { type: 'boolean' }
+				'skip-invalid': { type: 'boolean' },
+				organisation: { type: 'string' },
+				slug: { type: 'string' },
+				publish: { type: 'boolean' }
 			}
 		});
 		const [what, dir] = positionals;
-		if (!['esco', 'hsds', 'lexicon'].includes(what) || !dir || positionals.length > 2) {
+		if (!['esco', 'hsds', 'lexicon', 'course'].includes(what) || !dir || positionals.length > 2) {
 			console.error(USAGE);
 			process.exit(1);
+		}
+		if (what === 'course') {
+			const { readFile } = await import('node:fs/promises');
+			const { importCourse } = await import('../src/lib/server/courses/archive.ts');
+			let archive;
+			try {
+				archive = await readFile(dir);
+			} catch {
+				console.error(`Cannot read ${dir}.`);
+				process.exit(1);
+			}
+			const result = await withApp((s) =>
+				importCourse({ db: s.database.db, storage: s.storage }, new Uint8Array(archive), {
+					organisation: values.organisation,
+					slug: values.slug,
+					publish: values.publish ?? false
+				})
+			);
+			if (!result.ok) {
+				console.error(Object.values(result.errors ?? {}).join('; ') || result.kind);
+				process.exit(1);
+			}
+			console.log(
+				`Imported ${result.value.slug}${values.publish ? ', published' : ' as a draft'}.`
+			);
+			break;
 		}
 		if (what === 'lexicon') {
 			if (!values.language) {
@@ -179,6 +212,25 @@ switch (command) {
 			options: { format: { type: 'string', default: 'json' } }
 		});
 		const [what, dir] = positionals;
+		if (what === 'course') {
+			const [, slug, file] = positionals;
+			if (!slug || !file || positionals.length > 3) {
+				console.error(USAGE);
+				process.exit(1);
+			}
+			const { writeFile } = await import('node:fs/promises');
+			const { exportCourse } = await import('../src/lib/server/courses/archive.ts');
+			const result = await withApp((s) =>
+				exportCourse({ db: s.database.db, storage: s.storage }, slug)
+			);
+			if (!result.ok) {
+				console.error(`No course ${slug}.`);
+				process.exit(1);
+			}
+			await writeFile(file, result.value);
+			console.log(`Wrote ${slug} to ${file} (${result.value.byteLength} bytes).`);
+			break;
+		}
 		if (
 			what !== 'hsds' ||
 			!dir ||

@@ -34,6 +34,10 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/library', who: 'visitor' },
 	{ path: '/library?q=help&theme=rights', who: 'visitor' },
 	{ path: '/library/:resource', who: 'visitor' },
+	{ path: '/courses', who: 'visitor' },
+	{ path: '/courses/:course', who: 'visitor' },
+	{ path: '/courses/:course/:lesson', who: 'visitor' },
+	{ path: '/courses/:course/:quiz', who: 'member' },
 	{ path: '/account', who: 'member' },
 	{ path: '/account/data', who: 'member' },
 	{ path: '/account/waiting', who: 'member' },
@@ -44,6 +48,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/events/new', who: 'member' },
 	{ path: '/stories/new', who: 'member' },
 	{ path: '/library/new', who: 'member' },
+	{ path: '/courses/new', who: 'member' },
+	{ path: '/courses/:course/edit', who: 'admin' },
+	{ path: '/courses/:course/edit/:quiz', who: 'admin' },
 	{ path: '/library/new?translationOf=:resource', who: 'member' },
 	{ path: '/library/:resource/report', who: 'member' },
 	{ path: '/account/calendar', who: 'member' },
@@ -85,7 +92,10 @@ export const CORE = new Set([
 	'/services?need=legal&place=Paris',
 	'/services/:service',
 	'/library',
-	'/library/:resource'
+	'/library/:resource',
+	'/courses',
+	'/courses/:course',
+	'/courses/:course/:lesson'
 ]);
 
 let member: string | undefined;
@@ -109,6 +119,7 @@ let demoStory: string | undefined;
 
 let conversation: string | undefined;
 let demoResource: string | undefined;
+let demoCourse: { slug: string; lesson: string; quiz: string } | undefined;
 
 /** A conversation the administrator (whose session the member pages use) starts with `:member`. */
 async function adminConversation(request: APIRequestContext) {
@@ -128,6 +139,27 @@ async function adminConversation(request: APIRequestContext) {
 }
 
 export async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
+	if (path.includes(':course')) {
+		if (!demoCourse) {
+			const list = (await (await request.get('/api/v1/courses?language=en')).json()) as {
+				items: { slug: string }[];
+			};
+			const slug = list.items[0].slug;
+			const one = (await (await request.get(`/api/v1/courses/${slug}`)).json()) as {
+				modules: { lessons: { id: string; kind: string }[] }[];
+			};
+			const lessons = one.modules.flatMap((m) => m.lessons);
+			demoCourse = {
+				slug,
+				lesson: lessons.find((l) => l.kind === 'text')!.id,
+				quiz: lessons.find((l) => l.kind === 'quiz')!.id
+			};
+		}
+		return path
+			.replace(':course', demoCourse.slug)
+			.replace(':lesson', demoCourse.lesson)
+			.replace(':quiz', demoCourse.quiz);
+	}
 	if (path.includes(':resource')) {
 		demoResource ??= (
 			(await (await request.get('/api/v1/resources?language=en')).json()) as {

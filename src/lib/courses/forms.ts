@@ -81,3 +81,9 @@ export function splitLines(text: string) {
 		.filter(Boolean)
 		.slice(0, 20);
 }
+
+/** The API's course list query (/api/v1/courses). */
+export const courseQuery = z.object({
+	language: z.enum(['en', 'fr', 'es', 'ar']).optional(),
+	page: z.coerce.number().int().min(1).max(999).default(1)
+});

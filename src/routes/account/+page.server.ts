@@ -16,6 +16,8 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { localizeHref } from '#lib/i18n/locale-path.ts';
 import { signInFirst } from '#lib/http/next-path.ts';
 import { bookingsOf } from '#lib/server/appointments/reminders.ts';
+import { myCourses } from '#lib/server/courses/learning.ts';
+import { myResources } from '#lib/server/library/read.ts';
 import { forgetSaved, savedServicesOf } from '#lib/server/services/saved-services.ts';
 import { parseId } from '#lib/http/ids.ts';
 import { membershipsOf } from '#lib/server/organisations/membership-data.ts';
@@ -36,9 +38,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const appointments = (await bookingsOf(database.db, locals.user.id)).filter(
 		(a) => a.startsAt.getTime() > now.getTime()
 	);
+	const [courses, resources] = await Promise.all([
+		myCourses(database.db, locals.user.id),
+		myResources(database.db, locals.user.id)
+	]);
 	return {
 		waiting,
 		appointments,
+		courses,
+		resources,
 		organisations: organisations.map((o) => ({ name: o.organisation, slug: o.slug })),
 		savedServices: savedServices.map((v) => ({ ...v, savedAt: v.savedAt.toISOString() })),
 		me: { name: locals.user.name, locale: locals.user.locale, roles: locals.user.roles },

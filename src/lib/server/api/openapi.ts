@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { directoryQuery } from '#lib/members/directory.ts';
 import { eventQuery } from '#lib/events/query.ts';
 import { resourceQuery } from '#lib/library/forms.ts';
+import { courseQuery } from '#lib/courses/forms.ts';
 
 /** The OpenAPI document, built from the same zod schemas the pages and endpoints use. */
 export function openApiDocument(origin: string) {
@@ -52,7 +53,7 @@ export function openApiDocument(origin: string) {
 			title: 'Passerelle API',
 			version: '1',
 			description:
-				'Read access to the member and organisation directory, to public events and to the library. Visibility rules are the same as on the pages: without a session you see only what members made public.'
+				'Read access to the member and organisation directory, to public events, to the library and to the courses. Visibility rules are the same as on the pages: without a session you see only what members made public.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {
@@ -160,6 +161,31 @@ export function openApiDocument(origin: string) {
 					}
 				}
 			},
+			'/courses': {
+				get: {
+					summary: 'Published courses open to all, newest first',
+					parameters: queryParameters(courseQuery),
+					responses: {
+						200: ok({
+							type: 'object',
+							properties: {
+								items: { type: 'array', items: { $ref: '#/components/schemas/Course' } },
+								page: { type: 'integer' },
+								per_page: { type: 'integer' },
+								has_next: { type: 'boolean' }
+							}
+						}),
+						400: errors[400]
+					}
+				}
+			},
+			'/courses/{id}': {
+				get: {
+					summary: 'A published course by its slug, with its parts and lessons',
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+					responses: { 200: ok({ type: 'object' }), 404: errors[404] }
+				}
+			},
 			'/esco': {
 				get: {
 					summary: 'ESCO occupations and skills autocomplete',
@@ -183,6 +209,23 @@ export function openApiDocument(origin: string) {
 		},
 		components: {
 			schemas: {
+				Course: {
+					type: 'object',
+					required: ['id', 'slug', 'title', 'language', 'url'],
+					properties: {
+						id: { type: 'string' },
+						slug: { type: 'string' },
+						title: { type: 'string' },
+						summary: { type: 'string' },
+						language: { type: 'string' },
+						organisation: { type: ['string', 'null'] },
+						lessons: { type: 'integer' },
+						minutes: { type: 'integer' },
+						published_at: { type: ['string', 'null'], format: 'date-time' },
+						demo: { type: 'boolean' },
+						url: { type: 'string', format: 'uri' }
+					}
+				},
 				Resource: {
 					type: 'object',
 					required: ['id', 'kind', 'title', 'language', 'themes', 'url'],

@@ -14,6 +14,7 @@ import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
 import { locateUnplacedLocations } from '../services/store.ts';
 import { seedLexicon } from '../moderation/lexicon.ts';
+import { seedCourses } from '../seed/demo-courses.ts';
 import { loadClassifier, type Classifier } from '../moderation/classifier.ts';
 import { runScreening, useClassifierScreening } from '../moderation/screening.ts';
 import { seedTaxonomy } from '../services/seed-taxonomy.ts';
@@ -121,6 +122,8 @@ export async function createAppContext(
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 		const towns = await seedGazetteer(db);
 		if (towns) logger.info({ towns }, 'gazetteer loaded (GeoNames, towns of 1,000 or more)');
+		const courses = await seedCourses(db);
+		if (courses) logger.info({ courses }, 'the platform’s own courses loaded (en, fr, es, ar)');
 		const terms = await seedLexicon(db);
 		if (terms) logger.info({ terms }, 'moderation lexicons loaded (en, fr, es, ar)');
 		const placed = await locateUnplacedLocations(db);

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { accessibilityProblems, signUpVerified, useSession } from './support.ts';
+
+type SeedQuestion =
+	| { kind: 'single' | 'multiple'; prompt: string; choices: { text: string; correct: boolean }[] }
+	| { kind: 'true_false'; prompt: string; answer: boolean }
+	| { kind: 'short'; prompt: string; answers: string[] };
+type SeedCourse = {
+	slug: string;
+	title: string;
+	modules: {
+		title: string;
+		lessons: { kind: string; title: string; questions?: SeedQuestion[] }[];
+	}[];
+};
+const seed = JSON.parse(
+	readFileSync('src/lib/server/seed/data/courses/safe-online.json', 'utf8')
+) as { versions: Record<string, SeedCourse> };
+
+/** Answers every question of the quiz on the page, rightly or wrongly. */
+async function answer(page: Page, questions: SeedQuestion[], right: boolean) {
+	for (const q of questions) {
+		const group = page.locator('fieldset', { hasText: q.prompt });
+		if (q.kind === 'single' || q.kind === 'multiple') {
+			for (const c of q.choices)
+				if (c.correct === right || (q.kind === 'multiple' && !right))
+					await group.getByLabel(c.text, { exact: true }).check();
+		} else if (q.kind === 'true_false') {
+			await group.getByLabel(q.answer === right ? 'True' : 'False', { exact: true }).check();
+		} else if (q.kind === 'short') {
+			await group.getByLabel('Your answer').fill(right ? q.answers[0].toUpperCase() : 'no idea');
+		}
+	}
+	await page.getByRole('button', { name: 'Check my answers' }).click();
+}
+
+test('a member takes a seed course to the end without JavaScript: lessons, a failed then passed quiz', async ({
+	browser
+}) => {
+	const course = seed.versions.en;
+	const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await signUpVerified(page, 'Course Learner');
+	await page.goto('/en/courses');
+	await page.getByRole('link', { name: course.title }).click();
+	await page.getByRole('button', { name: 'Start this course' }).click();
+	const lessons = course.modules.flatMap((m) => m.lessons);
+	for (const lesson of lessons.filter((l) => l.kind === 'text')) {
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(lesson.title);
+		await page.getByRole('button', { name: /^Done/ }).click();
+	}
+	const quiz = lessons.find((l) => l.kind === 'quiz')!;
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(quiz.title);
+	await answer(page, quiz.questions!, false);
+	await expect(page.getByRole('status')).toContainText('you need 70% to pass');
+	await expect(page.locator('.error').first()).toContainText('Not quite.');
+	await answer(page, quiz.questions!, true);
+	await expect(page.getByRole('status')).toHaveText('You passed, with 100%.');
+	// Sent again (a reload re-posts the same form): still one attempt, still passed.
+	await page.goto(page.url());
+	await expect(page.locator('main')).toContainText('Your best result so far: 100%.');
+	await page.getByRole('link', { name: course.title }).first().click();
+	await expect(page.getByRole('status')).toContainText('You have completed this course');
+});
+
+test('staff write a course with a part, a lesson and a quiz, publish it, and visitors find it', async ({
+	page: admin,
+	browser
+}) => {
+	await useSession(admin);
+	await admin.goto('/en/courses/new');
+	await admin.getByLabel('Written for').selectOption({ label: 'The platform itself' });
+	await admin.getByLabel('Title').fill('Reading a payslip');
+	await admin
+		.getByLabel('What learners will be able to do')
+		.fill('Check the hours, the pay and what was taken off.');
+	await admin.getByRole('button', { name: 'Create the draft' }).click();
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Edit the course');
+	await admin.getByLabel('Title of a new part').fill('The payslip');
+	await admin.getByRole('button', { name: 'Add the part' }).click();
+	await admin.getByLabel('Title of a new lesson').fill('Gross and net');
+	await admin.getByRole('button', { name: 'Add the lesson' }).click();
+	await admin
+		.locator('#f-body')
+		.fill('## Gross and net\n\n**Gross** is before deductions; **net** is what you receive.');
+	await admin.getByRole('button', { name: 'Save' }).first().click();
+	await expect(admin.getByRole('status')).toHaveText('Saved.');
+	await admin.goto(admin.url().replace(/\/edit\/.*/, '/edit'));
+	// Publishing a quiz without questions is refused with the reason.
+	await admin.getByLabel('Title of a new lesson').fill('Check yourself');
+	await admin.getByLabel('Quiz').check();
+	await admin.getByRole('button', { name: 'Add the lesson' }).click();
+	await admin
+		.getByLabel('Question', { exact: true })
+		.fill('Which amount reaches your bank account?');
+	await admin.getByLabel('Choices, or accepted answers').fill('Gross\nNet');
+	await admin.getByRole('button', { name: 'Add a question' }).click();
+	await expect(admin.locator('.error').first()).toContainText('exactly one right choice');
+	await admin.getByLabel('Choices, or accepted answers').fill('Gross\n* Net');
+	await admin.getByRole('button', { name: 'Add a question' }).click();
+	await expect(admin.getByRole('status')).toHaveText('Saved.');
+	await admin.getByRole('link', { name: 'Reading a payslip' }).click();
+	await admin.getByRole('button', { name: 'Publish' }).click();
+	await expect(admin.locator('main')).toContainText('Published: learners can follow it.');
+
+	const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await visitor.goto('/en/courses?language=en');
+	await visitor.getByRole('link', { name: 'Reading a payslip' }).click();
+	await visitor.getByRole('link', { name: 'Gross and net' }).click();
+	await expect(visitor.locator('article h2')).toHaveText('Gross and net');
+	await expect(visitor.locator('main')).toContainText('Sign in to follow this course');
+	const reader = await (await browser.newContext()).newPage();
+	await reader.goto(visitor.url());
+	expect(await accessibilityProblems(reader)).toEqual([]);
+});
