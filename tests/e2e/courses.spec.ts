@@ -23,9 +23,13 @@ async function answer(page: Page, questions: SeedQuestion[], right: boolean) {
 	for (const q of questions) {
 		const group = page.locator('fieldset', { hasText: q.prompt });
 		if (q.kind === 'single' || q.kind === 'multiple') {
-			for (const c of q.choices)
-				if (c.correct === right || (q.kind === 'multiple' && !right))
-					await group.getByLabel(c.text, { exact: true }).check();
+			for (const c of q.choices) {
+				const box = group.getByLabel(c.text, { exact: true });
+				// Wrong: every box of a multiple choice, or a wrong one; right: exactly the right ones.
+				const want = right ? c.correct : q.kind === 'multiple' || !c.correct;
+				if (q.kind === 'multiple') await box.setChecked(want);
+				else if (want) await box.check();
+			}
 		} else if (q.kind === 'true_false') {
 			await group.getByLabel(q.answer === right ? 'True' : 'False', { exact: true }).check();
 		} else if (q.kind === 'short') {
