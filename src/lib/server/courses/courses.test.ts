@@ -92,6 +92,8 @@ describe.each(DATABASES)('courses on $kind', (target) => {
 		expect(await setPublished(db, learner, slug, true)).toMatchObject({ ok: false });
 		expect(await setPublished(db, admin, slug, true)).toEqual({ ok: true, value: undefined });
 		expect((await listCourses(db, { languages: ['en'] })).items.map((c) => c.slug)).toEqual([slug]);
+		// The API lists without a reader's language.
+		expect((await listCourses(db, { languages: [], language: 'en' })).items).toHaveLength(1);
 		const visitor = await readLesson(db, null, slug, lessons[0]);
 		expect(visitor?.lesson.html).toContain('<h2>Opening an account</h2>');
 		expect(visitor?.mayProgress).toBe(false);

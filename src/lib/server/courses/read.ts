@@ -25,9 +25,10 @@ export async function listCourses(
 ) {
 	const page = Math.max(1, opts.page ?? 1);
 	const langs = [...new Set(opts.languages)].filter((l) => /^[a-z]{2,3}$/.test(l)).slice(0, 10);
+	// The reader's languages first; with none, nothing to put first ("order by 0" names a column).
 	const mine = langs.length
-		? sql`case when ${inArray(course.language, langs)} then 0 else 1 end`
-		: sql`0`;
+		? [sql`case when ${inArray(course.language, langs)} then 0 else 1 end`]
+		: [];
 	const rows = await db
 		.select({
 			id: course.id,
@@ -50,7 +51,7 @@ export async function listCourses(
 				opts.language ? eq(course.language, opts.language) : undefined
 			)
 		)
-		.orderBy(mine, desc(course.publishedAt), asc(course.id))
+		.orderBy(...mine, desc(course.publishedAt), asc(course.id))
 		.limit(COURSES_PAGE + 1)
 		.offset((page - 1) * COURSES_PAGE);
 	return { items: rows.slice(0, COURSES_PAGE), hasNext: rows.length > COURSES_PAGE, page };
