@@ -28,6 +28,8 @@ Commands:
   import course FILE [--organisation SLUG] [--slug SLUG] [--publish]
       Load a course archive as a draft of the organisation (or of the platform); --publish
       publishes it at once; --slug when this deployment already has a course of that slug.
+  certificate revoke ID --reason TEXT  Revoke a course certificate: its page and every verifier
+      reading the platform's status list then say it is no longer valid.
   export hsds DIR [--format json|csv]  Write published services as HSDS 3.1 into DIR: JSON files
       (services.json…, the default) or the tabular package (datapackage.json and CSVs).
   jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
@@ -295,6 +297,26 @@ switch (command) {
 			}
 			throw error;
 		}
+		break;
+	}
+	case 'certificate': {
+		const { positionals, values } = parseArgs({
+			args: rest,
+			allowPositionals: true,
+			options: { reason: { type: 'string' } }
+		});
+		const [verb, id] = positionals;
+		if (verb !== 'revoke' || !id || !values.reason || positionals.length > 2) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { revokeCertificate } = await import('../src/lib/server/courses/certificates.ts');
+		const result = await withApp((s) => revokeCertificate(s.database.db, null, id, values.reason));
+		if (!result.ok) {
+			console.error(`No certificate ${id} that is not already revoked.`);
+			process.exit(1);
+		}
+		console.log(`Revoked ${id}.`);
 		break;
 	}
 	case 'jobs': {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { verify } from '../../src/lib/server/courses/credentials.ts';
 import { accessibilityProblems, signUpVerified, useSession } from './support.ts';
 
 type SeedQuestion =
@@ -65,6 +66,31 @@ test('a member takes a seed course to the end without JavaScript: lessons, a fai
 	await expect(page.locator('main')).toContainText('Your best result so far: 100%.');
 	await page.getByRole('link', { name: course.title }).first().click();
 	await expect(page.getByRole('status')).toContainText('You have completed this course');
+
+	// The certificate: a public page says it is genuine; the downloaded credential verifies with
+	// the same libraries (the issuer's key and the status list fetched from the platform), and
+	// fails once one byte of it changes.
+	await page.getByRole('link', { name: 'See your certificate' }).click();
+	await expect(page.getByRole('status')).toContainText('This certificate is genuine');
+	await expect(page.locator('dl')).toContainText('Course Learner');
+	const json = await (
+		await page.request.get(new URL('credential.json', `${page.url()}/`).href)
+	).text();
+	const documents = async (url: string) => {
+		const r = await page.request.get(url);
+		return r.ok() ? ((await r.json()) as object) : null;
+	};
+	expect(await verify(JSON.parse(json), documents)).toEqual({
+		verified: true,
+		revoked: false,
+		error: null
+	});
+	const at = json.indexOf('Course Learner');
+	const changed = `${json.slice(0, at)}X${json.slice(at + 1)}`;
+	expect((await verify(JSON.parse(changed), documents)).verified).toBe(false);
+	const reader = await (await browser.newContext()).newPage();
+	await reader.goto(page.url());
+	expect(await accessibilityProblems(reader)).toEqual([]);
 });
 
 test('staff write a course with a part, a lesson and a quiz, publish it, and visitors find it', async ({

@@ -88,7 +88,7 @@ export async function completeLesson(
 	actor: Actor,
 	slug: string,
 	lessonId: string
-): Promise<Result<{ courseCompleted: boolean }>> {
+): Promise<Result<{ courseCompleted: boolean; courseId: string }>> {
 	const found = await progressOf(db, actor, slug, lessonId);
 	if (!found || found.lesson.kind !== 'text') return failure('not_found');
 	const courseCompleted = await db.transaction(async (tx) => {
@@ -98,7 +98,7 @@ export async function completeLesson(
 			.onConflictDoNothing();
 		return completeIfDone(tx, found.access.course.id, found.userId);
 	});
-	return ok({ courseCompleted });
+	return ok({ courseCompleted, courseId: found.access.course.id });
 }
 
 export type QuestionResult = {
@@ -150,6 +150,7 @@ export async function submitQuiz(
 		passMark: number;
 		results: QuestionResult[];
 		courseCompleted: boolean;
+		courseId: string;
 	}>
 > {
 	const found = await progressOf(db, actor, slug, lessonId);
@@ -207,6 +208,7 @@ export async function submitQuiz(
 		return completeIfDone(tx, found.access.course.id, found.userId);
 	});
 	return ok({
+		courseId: found.access.course.id,
 		score,
 		passed,
 		correct,

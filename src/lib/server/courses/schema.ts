@@ -5,6 +5,7 @@ import {
 	jsonb,
 	pgTable,
 	primaryKey,
+	serial,
 	text,
 	timestamp,
 	unique
@@ -197,4 +198,24 @@ export const quizAttempt = pgTable(
 		unique('quiz_attempt_client_key').on(t.userId, t.clientKey),
 		index('quiz_attempt_lesson_idx').on(t.lessonId, t.userId)
 	]
+);
+
+/**
+ * A course's certificate (decision 0031): the signed Open Badges credential as issued, its place
+ * in the revocation list (`status_index`), and whether it was revoked. Erasing the learner
+ * withdraws it: the credential is deleted and its bit set.
+ */
+export const certificate = pgTable(
+	'course_certificate',
+	{
+		id: text('id').primaryKey(),
+		courseId: text('course_id').references(() => course.id, { onDelete: 'set null' }),
+		userId: text('user_id').references(() => user.id, { onDelete: 'set null' }),
+		statusIndex: serial('status_index').notNull().unique(),
+		credential: jsonb('credential').$type<Record<string, unknown>>(),
+		issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		revokedReason: text('revoked_reason')
+	},
+	(t) => [unique('course_certificate_once').on(t.courseId, t.userId)]
 );

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
 import { readLesson } from '#lib/server/courses/read.ts';
 import { completeLesson, submitQuiz } from '#lib/server/courses/learning.ts';
+import { certify } from '#lib/server/app/certificates.ts';
 import { idParam } from '#lib/http/id-param.ts';
 import { readForm } from '#lib/http/read-form.ts';
 import { failForm } from '#lib/http/answer.ts';
@@ -25,9 +26,11 @@ export const actions: Actions = {
 		if (!locals.user) redirect(303, signInFirst(url));
 		const slug = idParam('slug', params.slug);
 		const lessonId = idParam('uuid', params.lesson);
-		const { database } = await app();
+		const s = await app();
+		const { database } = s;
 		const result = await completeLesson(database.db, locals.user, slug, lessonId);
 		if (!result.ok) return failForm(result);
+		if (result.value.courseCompleted) await certify(s, result.value.courseId, locals.user.id);
 		const found = await readLesson(database.db, locals.user, slug, lessonId);
 		redirect(
 			303,
@@ -48,10 +51,11 @@ export const actions: Actions = {
 			if (name.startsWith('q-') && typeof value === 'string' && value.trim())
 				(answers[name.slice(2)] ??= []).push(value);
 		const clientKey = String(data.get('clientKey') ?? '');
-		const { database } = await app();
-		const result = await submitQuiz(database.db, locals.user, slug, lessonId, answers, clientKey);
+		const s = await app();
+		const result = await submitQuiz(s.database.db, locals.user, slug, lessonId, answers, clientKey);
 		if (!result.ok) return failForm(result);
 		const r = result.value;
+		if (r.courseCompleted) await certify(s, r.courseId, locals.user.id);
 		if (!r.passed) return fail(200, { answered: r, given: answers });
 		return { answered: r, given: answers };
 	}
