@@ -2,7 +2,10 @@
 /// <reference no-default-lib="true"/>
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
-import { files, version } from '$service-worker';
+import { assets } from '$app/manifest';
+import { version } from '$app/env';
+
+const files = assets.map((a) => `/${String(a.path).replace(/^\//, '')}`);
 
 /**
  * Reading offline (decision 0032). Pages work without this; it only adds. Lessons, courses,
