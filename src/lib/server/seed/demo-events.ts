@@ -1,12 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { utcToZoned } from '#lib/events/time.ts';
 import type { Db } from '../db/client.ts';
-import { user } from '../accounts/schema.ts';
-import { setting } from '../platform/schema.ts';
 import { recordsOnly } from '../notifications/notifier.ts';
 import { community } from '../communities/schema.ts';
 import { createEvent } from '../events/save.ts';
-import { DEMO_MEMBERS } from './demo-content.ts';
+import { demoMemberIds, firstTime } from './demo-people.ts';
 import communities from './data/demo-communities.json' with { type: 'json' };
 import data from './data/demo-events.json' with { type: 'json' };
 
@@ -17,18 +15,8 @@ const DAY = 86_400_000;
  * demo is seeded, organised by demo members (one for a demo community). Their own marker.
  */
 export async function seedDemoEvents(db: Db, now = new Date()) {
-	const marked = await db
-		.insert(setting)
-		.values({ key: 'demo_events_seeded', value: now.toISOString() })
-		.onConflictDoNothing()
-		.returning({ key: setting.key });
-	if (!marked.length) return 0;
-	const emails = DEMO_MEMBERS.map((_, i) => `demo-member-${i + 1}@example.org`);
-	const people = await db
-		.select({ id: user.id, email: user.email })
-		.from(user)
-		.where(inArray(user.email, emails));
-	const idOf = new Map(people.map((p) => [emails.indexOf(p.email), p.id]));
+	if (!(await firstTime(db, 'demo_events_seeded', now))) return 0;
+	const idOf = await demoMemberIds(db);
 	const slugs = await db
 		.select({ slug: community.slug, name: community.name })
 		.from(community)

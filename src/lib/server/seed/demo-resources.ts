@@ -1,10 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { user } from '../accounts/schema.ts';
-import { setting } from '../platform/schema.ts';
 import type { Storage } from '../platform/storage.ts';
 import { contributeResource } from '../library/contribute.ts';
-import { DEMO_MEMBERS } from './demo-content.ts';
+import { demoMemberIds, firstTime } from './demo-people.ts';
 import data from './data/demo-resources.json' with { type: 'json' };
 
 /**
@@ -12,18 +9,8 @@ import data from './data/demo-resources.json' with { type: 'json' };
  * (links to public services' own sites, described for this project); their own marker.
  */
 export async function seedDemoResources(db: Db, storage: Storage | null, now = new Date()) {
-	const marked = await db
-		.insert(setting)
-		.values({ key: 'demo_resources_seeded', value: now.toISOString() })
-		.onConflictDoNothing()
-		.returning({ key: setting.key });
-	if (!marked.length) return 0;
-	const emails = DEMO_MEMBERS.map((_, i) => `demo-member-${i + 1}@example.org`);
-	const people = await db
-		.select({ id: user.id, email: user.email })
-		.from(user)
-		.where(inArray(user.email, emails));
-	const idOf = new Map(people.map((p) => [emails.indexOf(p.email), p.id]));
+	if (!(await firstTime(db, 'demo_resources_seeded', now))) return 0;
+	const idOf = await demoMemberIds(db);
 	const made = new Map<string, string>();
 	for (const [i, r] of data.entries()) {
 		const id = idOf.get(r.author);

@@ -1,25 +1,12 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { user } from '../accounts/schema.ts';
-import { setting } from '../platform/schema.ts';
 import { publishStory } from '../stories/stories.ts';
-import { DEMO_MEMBERS } from './demo-content.ts';
+import { demoMemberIds, firstTime } from './demo-people.ts';
 import data from './data/demo-stories.json' with { type: 'json' };
 
 /** Example stories, one in each language, by demo members; their own marker. */
 export async function seedDemoStories(db: Db, now = new Date()) {
-	const marked = await db
-		.insert(setting)
-		.values({ key: 'demo_stories_seeded', value: now.toISOString() })
-		.onConflictDoNothing()
-		.returning({ key: setting.key });
-	if (!marked.length) return 0;
-	const emails = DEMO_MEMBERS.map((_, i) => `demo-member-${i + 1}@example.org`);
-	const people = await db
-		.select({ id: user.id, email: user.email })
-		.from(user)
-		.where(inArray(user.email, emails));
-	const idOf = new Map(people.map((p) => [emails.indexOf(p.email), p.id]));
+	if (!(await firstTime(db, 'demo_stories_seeded', now))) return 0;
+	const idOf = await demoMemberIds(db);
 	let made = 0;
 	for (const [i, st] of data.entries()) {
 		const id = idOf.get(st.author);
