@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { eq, sql } from 'drizzle-orm';
-import { reportForm, type ReportReason, type SubjectKind } from '#lib/moderation/forms.ts';
+import { reportForm, type ReportReason } from '#lib/moderation/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -9,20 +9,9 @@ import { writeAudit } from '../platform/audit.ts';
 import { hitRateLimit, RULES } from '../platform/rate-limit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { moderationCase, moderationHold, moderationReport } from './schema.ts';
+import type { Subject } from './subject.ts';
 
-/**
- * A piece of content as the module that owns it describes it for moderators: what it says now
- * (text only, cut to EXCERPT characters), who wrote it, and where it can be seen when it is public.
- */
-export type Subject = {
-	kind: SubjectKind;
-	id: string;
-	authorId: string | null;
-	excerpt: string;
-	path: string | null;
-	/** The community it was posted in, whose moderators see it in their part of the queue. */
-	scope?: string | null;
-};
+export type { Subject } from './subject.ts';
 
 export const EXCERPT = 2000;
 

@@ -12,7 +12,7 @@ import {
 	unique
 } from 'drizzle-orm/pg-core';
 import type { DecisionAction, ReportReason, SubjectKind } from '#lib/moderation/forms.ts';
-import type { Subject } from './report.ts';
+import type { Subject } from './subject.ts';
 import { user } from '../accounts/schema.ts';
 
 /**
