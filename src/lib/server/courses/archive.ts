@@ -1,5 +1,5 @@
 import { unzipSync, zipSync, strFromU8, strToU8 } from 'fflate';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
 import { organisation } from '../organisations/schema.ts';
@@ -79,6 +79,19 @@ export async function exportCourse(
 		.from(courseLesson)
 		.where(eq(courseLesson.courseId, c.id))
 		.orderBy(asc(courseLesson.position));
+	// Every question of the course in one query, in order; each lesson takes its own.
+	const allQuestions = lessons.length
+		? await db
+				.select()
+				.from(quizQuestion)
+				.where(
+					inArray(
+						quizQuestion.lessonId,
+						lessons.map((l) => l.id)
+					)
+				)
+				.orderBy(asc(quizQuestion.position))
+		: [];
 	const media = await db
 		.select()
 		.from(courseMedia)
@@ -103,11 +116,7 @@ export async function exportCourse(
 		for (const [li, l] of lessons.filter((x) => x.moduleId === m.id).entries()) {
 			const file = `lessons/${String(mi + 1).padStart(2, '0')}-${String(li + 1).padStart(2, '0')}.md`;
 			files[file] = strToU8(l.body);
-			const questions = await db
-				.select()
-				.from(quizQuestion)
-				.where(eq(quizQuestion.lessonId, l.id))
-				.orderBy(asc(quizQuestion.position));
+			const questions = allQuestions.filter((q) => q.lessonId === l.id);
 			out.lessons.push({
 				kind: l.kind,
 				title: l.title,

@@ -1,26 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, lt, desc, sql } from 'drizzle-orm';
 import { fieldErrors } from '#lib/accounts/schemas.ts';
-import {
-	courseForm,
-	lessonContentForm,
-	lessonForm,
-	MAX_QUESTIONS,
-	moduleForm,
-	questionForm,
-	splitLines
-} from '#lib/courses/forms.ts';
+import { courseForm, lessonContentForm, lessonForm, moduleForm } from '#lib/courses/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { organisationAccess } from '../organisations/access.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
-import type { Storage } from '../platform/storage.ts';
 import { searchKey } from '../search/normalise.ts';
-import { checkResourceFile } from '../library/files.ts';
 import { courseAccess } from './access.ts';
-import { course, courseLesson, courseMedia, courseModule, quizQuestion } from './schema.ts';
+import { course, courseLesson, courseModule } from './schema.ts';
 
 export const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
@@ -77,12 +67,12 @@ export async function createCourse(
 	return ok({ id, slug });
 }
 
-async function editable(db: Db | Tx, actor: Actor, slug: string) {
+export async function editable(db: Db | Tx, actor: Actor, slug: string) {
 	const access = await courseAccess(db, actor, slug);
 	return access?.may('edit') ? access : null;
 }
 
-const touch = (tx: Tx, id: string) =>
+export const touch = (tx: Tx, id: string) =>
 	tx.update(course).set({ updatedAt: new Date() }).where(eq(course.id, id));
 
 export async function updateCourse(
@@ -216,7 +206,7 @@ export async function addLesson(
 	return ok({ id });
 }
 
-async function lessonOf(db: Db | Tx, courseId: string, lessonId: string) {
+export async function lessonOf(db: Db | Tx, courseId: string, lessonId: string) {
 	const [lesson] = await db
 		.select()
 		.from(courseLesson)
@@ -299,155 +289,4 @@ export async function removeLesson(
 	if (!access || !lesson) return failure('not_found');
 	await db.delete(courseLesson).where(eq(courseLesson.id, lessonId));
 	return ok();
-}
-
-/** Adds a question to a quiz, or replaces one (`questionId`), from the authors' form. */
-export async function saveQuestion(
-	db: Db,
-	actor: Actor,
-	slug: string,
-	lessonId: string,
-	raw: unknown,
-	questionId?: string
-): Promise<Result<{ id: string }>> {
-	const access = await editable(db, actor, slug);
-	const lesson = access ? await lessonOf(db, access.course.id, lessonId) : null;
-	if (!access || !lesson || lesson.kind !== 'quiz') return failure('not_found');
-	const parsed = questionForm.safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
-	const q = parsed.data;
-	const lines = splitLines(q.lines);
-	const values = {
-		kind: q.kind,
-		prompt: q.prompt,
-		feedback: q.feedback,
-		choices:
-			q.kind === 'single' || q.kind === 'multiple'
-				? lines.map((l, i) => ({
-						id: String(i + 1),
-						text: l.replace(/^\*\s*/, ''),
-						correct: l.startsWith('*')
-					}))
-				: [],
-		answers: q.kind === 'short' ? lines.map((l) => searchKey(l)).filter(Boolean) : [],
-		answerTrue: q.kind === 'true_false' ? q.answer === 'true' : null
-	};
-	const id = questionId ?? randomUUID();
-	const saved = await db.transaction(async (tx) => {
-		if (questionId) {
-			const rows = await tx
-				.update(quizQuestion)
-				.set(values)
-				.where(and(eq(quizQuestion.id, questionId), eq(quizQuestion.lessonId, lessonId)))
-				.returning({ id: quizQuestion.id });
-			return rows.length > 0;
-		}
-		const [{ n, next }] = await tx
-			.select({
-				n: sql<number>`count(*)::int`,
-				next: sql<number>`coalesce(max(${quizQuestion.position}), 0) + 1`
-			})
-			.from(quizQuestion)
-			.where(eq(quizQuestion.lessonId, lessonId));
-		if (n >= MAX_QUESTIONS) return false;
-		await tx.insert(quizQuestion).values({ id, lessonId, position: next, ...values });
-		await touch(tx, access.course.id);
-		return true;
-	});
-	if (!saved)
-		return questionId ? failure('not_found') : failure('invalid', { form: 'error_quiz_full' });
-	return ok({ id });
-}
-
-export async function removeQuestion(
-	db: Db,
-	actor: Actor,
-	slug: string,
-	lessonId: string,
-	questionId: string
-): Promise<Result> {
-	const access = await editable(db, actor, slug);
-	const lesson = access ? await lessonOf(db, access.course.id, lessonId) : null;
-	if (!access || !lesson) return failure('not_found');
-	await db
-		.delete(quizQuestion)
-		.where(and(eq(quizQuestion.id, questionId), eq(quizQuestion.lessonId, lessonId)));
-	return ok();
-}
-
-/**
- * A file for a course's lessons (an image, a sound, a document), checked by its content as the
- * library's are; the lesson's Markdown points at it as `media:ID`.
- */
-export async function addMedia(
-	deps: { db: Db; storage: Storage },
-	actor: Actor,
-	slug: string,
-	upload: { data: Buffer; name: string }
-): Promise<Result<{ id: string; kind: string; name: string }>> {
-	const access = await editable(deps.db, actor, slug);
-	if (!access) return failure('not_found');
-	const checked = await checkResourceFile(upload.data, upload.name);
-	if (!checked.ok) return failure('invalid', { file: checked.error });
-	const f = checked.file;
-	const id = randomUUID();
-	const key = `courses/${access.course.id}/${id}.${f.extension}`;
-	await deps.storage.put(key, f.data);
-	try {
-		await deps.db.insert(courseMedia).values({
-			id,
-			courseId: access.course.id,
-			kind: f.kind,
-			name: f.name,
-			type: f.type,
-			bytes: f.data.byteLength,
-			storageKey: key
-		});
-	} catch (error) {
-		await deps.storage.remove(key).catch(() => {});
-		throw error;
-	}
-	return ok({ id, kind: f.kind, name: f.name });
-}
-
-/** A lesson as its authors edit it: everything, the right answers too, and the course's files. */
-export async function lessonForAuthor(db: Db, actor: Actor, slug: string, lessonId: string) {
-	const access = await editable(db, actor, slug);
-	const lesson =
-		access && /^[0-9a-f-]{36}$/.test(lessonId)
-			? await lessonOf(db, access.course.id, lessonId)
-			: null;
-	if (!access || !lesson) return null;
-	const [questions, media] = await Promise.all([
-		db
-			.select()
-			.from(quizQuestion)
-			.where(eq(quizQuestion.lessonId, lessonId))
-			.orderBy(asc(quizQuestion.position)),
-		db
-			.select()
-			.from(courseMedia)
-			.where(eq(courseMedia.courseId, access.course.id))
-			.orderBy(asc(courseMedia.createdAt))
-	]);
-	return {
-		course: {
-			slug: access.course.slug,
-			title: access.course.title,
-			language: access.course.language
-		},
-		lesson,
-		questions: questions.map((q) => ({
-			id: q.id,
-			kind: q.kind,
-			prompt: q.prompt,
-			feedback: q.feedback,
-			answer: q.answerTrue === null ? '' : String(q.answerTrue),
-			lines:
-				q.kind === 'short'
-					? q.answers.join('\n')
-					: q.choices.map((c) => `${c.correct ? '* ' : ''}${c.text}`).join('\n')
-		})),
-		media: media.map((m) => ({ id: m.id, kind: m.kind, name: m.name }))
-	};
 }

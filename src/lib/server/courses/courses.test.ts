@@ -10,10 +10,10 @@ import {
 	createCourse,
 	move,
 	rotateCohortLink,
-	saveQuestion,
 	setPublished,
 	updateLesson
 } from './authoring.ts';
+import { saveQuestion } from './quiz-authoring.ts';
 import { completeLesson, enrol, joinCohort, submitQuiz } from './learning.ts';
 import { courseOverview, listCourses, readLesson } from './read.ts';
 import { quizAttempt } from './schema.ts';

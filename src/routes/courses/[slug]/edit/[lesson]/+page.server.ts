@@ -1,14 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { app } from '#lib/server/app/app.ts';
+import { removeLesson, updateLesson } from '#lib/server/courses/authoring.ts';
 import {
 	addMedia,
 	lessonForAuthor,
-	removeLesson,
 	removeQuestion,
-	saveQuestion,
-	updateLesson
-} from '#lib/server/courses/authoring.ts';
+	saveQuestion
+} from '#lib/server/courses/quiz-authoring.ts';
 import { idParam } from '#lib/http/id-param.ts';
 import { parseId } from '#lib/http/ids.ts';
 import { readForm } from '#lib/http/read-form.ts';
