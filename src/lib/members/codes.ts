@@ -12,14 +12,25 @@ const languages = new Set(LANGUAGE_CODES);
 export const isCountryCode = (code: string) => countries.has(code);
 export const isLanguageCode = (code: string) => languages.has(code);
 
-/** Options for a select, sorted by name; two codes with one name (Akan: ak, tw) carry their code. */
+/**
+ * Options for a select, sorted by name; two codes with one name (Akan: ak, tw) carry their code.
+ * Made once per language and kind: sorting 250 names by the reader's collation costs milliseconds
+ * a request otherwise.
+ */
+const made = new Map<string, { code: string; name: string }[]>();
 function options(codes: readonly string[], locale: string, type: 'region' | 'language') {
+	const key = `${type}:${locale}`;
+	const kept = made.get(key);
+	if (kept) return kept;
 	const named = codes.map((code) => ({ code, name: names(locale, type).of(code) ?? code }));
 	const seen = new Map<string, number>();
 	for (const o of named) seen.set(o.name, (seen.get(o.name) ?? 0) + 1);
-	return named
+	const collator = new Intl.Collator(locale);
+	const sorted = named
 		.map((o) => ((seen.get(o.name) ?? 0) > 1 ? { ...o, name: `${o.name} (${o.code})` } : o))
-		.sort((a, b) => a.name.localeCompare(b.name, locale));
+		.sort((a, b) => collator.compare(a.name, b.name));
+	made.set(key, sorted);
+	return sorted;
 }
 
 /** Country and language names in the reader's language, sorted for a select. */

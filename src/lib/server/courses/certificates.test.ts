@@ -9,22 +9,28 @@ import { completeLesson, enrol } from './learning.ts';
 import {
 	certificateView,
 	issueCertificate,
+	mayRevoke,
 	platformDocuments,
-	revokeCertificate
+	revokeAsStaff,
+	revokeCertificate,
+	verifyUploaded
 } from './certificates.ts';
 import { verify } from './credentials.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { readPdf } from '../../../../tests/support/pdf.ts';
 import { certificate, course } from './schema.ts';
 
 describe.each(DATABASES)('course certificates on $kind', (target) => {
 	let s: AppContext;
 	let courseId: string;
+	let admin: { id: string; roles: ('member' | 'administrator')[] };
 	const origin = 'https://passerelle.example.org';
 	const deps = () => ({ db: s.database.db, origin, platformName: 'Passerelle' });
 
 	beforeAll(async () => {
 		s = await testServices(target);
 		const a = await buildMember(s, { roles: ['administrator'] });
-		const admin = { id: a.id, roles: ['member' as const, 'administrator' as const] };
+		admin = { id: a.id, roles: ['member', 'administrator'] };
 		const made = await createCourse(s.database.db, admin, {
 			title: 'Cooking safely',
 			summary: 'Keep food safe at home.',
@@ -86,6 +92,32 @@ describe.each(DATABASES)('course certificates on $kind', (target) => {
 		expect(await issueCertificate(deps(), courseId, other.id)).toMatchObject({ ok: false });
 	});
 
+	it('prints as a PDF with the learner, the course, a link to its page and the signed credential inside', async () => {
+		const learner = await graduate('Amina Diallo');
+		const issued = await issueCertificate(deps(), courseId, learner.id);
+		if (!issued.ok) throw new Error('not issued');
+		const view = await certificateView(s.database.db, origin, issued.value.id);
+		if (!view || view.withdrawn) throw new Error('no view');
+		const url = `${origin}/fr/certificates/${issued.value.id}`;
+		const printed = { ...view, url, credential: view.credential };
+		const pdf = await readPdf(await certificatePdf(printed, 'fr'));
+		expect(pdf).toMatchObject({ pages: 1, lang: 'fr' });
+		expect(pdf.width).toBeGreaterThan(pdf.height);
+		for (const words of ['Certificat de réussite', 'Amina Diallo', 'Cooking safely', url])
+			expect(pdf.text).toContain(words);
+		expect(pdf.attachments.map((a) => a.name)).toEqual([`certificate-${issued.value.id}.json`]);
+		const { documents } = await platformDocuments(s.database.db, origin);
+		expect(await verify(JSON.parse(pdf.attachments[0].text), documents)).toMatchObject({
+			verified: true
+		});
+		const arabic = await readPdf(
+			await certificatePdf({ ...printed, learner: 'أمينة ديالو' }, 'ar')
+		);
+		expect(arabic).toMatchObject({ pages: 1, lang: 'ar' });
+		expect(arabic.text).toContain(url);
+		expect(arabic.text).toContain('Cooking safely');
+	});
+
 	it('a revoked certificate stops verifying, through the signed status list', async () => {
 		const learner = await graduate('Bo Lind');
 		const made = await issueCertificate(deps(), courseId, learner.id);
@@ -102,6 +134,69 @@ describe.each(DATABASES)('course certificates on $kind', (target) => {
 			.where(eq(certificate.statusIndex, 1));
 		expect(await certificateView(s.database.db, origin, other.id)).toMatchObject({
 			verified: true
+		});
+	});
+
+	it('the course’s authors revoke from the page with a reason; a member may not', async () => {
+		const learner = await graduate('Di Revoked');
+		const made = await issueCertificate(deps(), courseId, learner.id);
+		if (!made.ok) throw new Error('not issued');
+		const id = made.value.id;
+		const someone = await buildActor(s, { name: 'Someone' });
+		expect(await mayRevoke(s.database.db, someone, id)).toBe(false);
+		expect(await mayRevoke(s.database.db, learner, id)).toBe(false);
+		expect(await revokeAsStaff(s.database.db, someone, id, 'Not mine to revoke')).toMatchObject({
+			ok: false,
+			kind: 'not_found'
+		});
+		expect(await mayRevoke(s.database.db, admin, id)).toBe(true);
+		expect(await revokeAsStaff(s.database.db, admin, id, '  no ')).toMatchObject({
+			ok: false,
+			errors: { reason: 'certificate_revoke_reason_error' }
+		});
+		expect(await revokeAsStaff(s.database.db, admin, id, 'Quiz answers were shared')).toEqual({
+			ok: true,
+			value: undefined
+		});
+		expect(await mayRevoke(s.database.db, admin, id)).toBe(false);
+		const view = await certificateView(s.database.db, origin, id);
+		expect(view).toMatchObject({ verified: false, revoked: true });
+		expect(view && !view.withdrawn && view.revokedAt).toBeInstanceOf(Date);
+		const [row] = await s.database.db.select().from(certificate).where(eq(certificate.id, id));
+		expect(row.revokedReason).toBe('Quiz answers were shared');
+	});
+
+	it('checks a file someone was given: genuine, changed, revoked, or not a certificate at all', async () => {
+		const learner = await graduate('Eli Checked');
+		const made = await issueCertificate(deps(), courseId, learner.id);
+		if (!made.ok) throw new Error('not issued');
+		const view = await certificateView(s.database.db, origin, made.value.id);
+		if (!view || view.withdrawn) throw new Error('no view');
+		const file = JSON.stringify(view.credential, null, 2);
+		const check = (text: string) =>
+			verifyUploaded(s.database.db, origin, new TextEncoder().encode(text));
+		expect(await check(file)).toMatchObject({
+			ok: true,
+			value: { genuine: true, revoked: false, view: { learner: 'Eli Checked' } }
+		});
+		expect(await check(file.replace('Eli Checked', 'Eli Checkec'))).toEqual({
+			ok: true,
+			value: { genuine: false }
+		});
+		expect(await check('{"id": "urn:uuid:0", "proof": {}}')).toEqual({
+			ok: true,
+			value: { genuine: false }
+		});
+		for (const bad of ['', 'not json', '\xff'.repeat(3), 'x'.repeat(70_000)])
+			expect(await check(bad)).toMatchObject({
+				ok: false,
+				errors: { file: 'certificate_verify_error_file' }
+			});
+		await revokeCertificate(s.database.db, null, made.value.id, 'Issued by mistake');
+		expect(await check(file)).toMatchObject({ ok: true, value: { genuine: true, revoked: true } });
+		expect(await check(file.replace('Eli Checked', 'Eli Checkec'))).toEqual({
+			ok: true,
+			value: { genuine: false }
 		});
 	});
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../db/types.ts';
@@ -18,6 +19,8 @@ import {
 	type Documents
 } from './credentials.ts';
 import { certificate, course, enrolment } from './schema.ts';
+import { courseAccess } from './access.ts';
+import type { Actor } from '../accounts/policy.ts';
 
 export type CredentialDeps = { db: Db; origin: string; platformName: string };
 
@@ -184,7 +187,7 @@ export async function certificateView(db: Db, origin: string, id: string) {
 		issuer: { name: string };
 		credentialSubject: {
 			identifier: { identityHash: string }[];
-			achievement: { id: string; description: string };
+			achievement: { id: string; description: string; creator?: { name: string } };
 		};
 	};
 	return {
@@ -198,9 +201,45 @@ export async function certificateView(db: Db, origin: string, id: string) {
 		description: c.credentialSubject.achievement.description,
 		learner: c.credentialSubject.identifier[0]?.identityHash ?? '',
 		issuer: c.issuer.name,
+		organisation: c.credentialSubject.achievement.creator?.name ?? null,
 		issuedAt: new Date(c.validFrom),
+		revokedAt: row.revokedAt,
 		credential: row.credential
 	};
+}
+
+export const UPLOADED_CREDENTIAL_BYTES = 64 * 1024;
+
+/**
+ * A certificate file someone was given, checked with the platform's own key and revocation
+ * list: genuine only if this platform signed exactly these bytes' content and has not revoked
+ * it. Nothing is kept. Whatever else arrives (not JSON, another issuer, a changed byte) is "not
+ * ours, or changed".
+ */
+export async function verifyUploaded(db: Db, origin: string, bytes: Uint8Array) {
+	if (!bytes.length || bytes.length > UPLOADED_CREDENTIAL_BYTES)
+		return failure('invalid', { file: 'certificate_verify_error_file' });
+	let credential: unknown;
+	try {
+		credential = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+	} catch {
+		return failure('invalid', { file: 'certificate_verify_error_file' });
+	}
+	const id = /^urn:uuid:([0-9a-f-]{36})$/.exec(
+		String((credential as { id?: unknown } | null)?.id ?? '')
+	)?.[1];
+	const p = await platformDocuments(db, origin);
+	const check =
+		id && typeof credential === 'object'
+			? await verify(credential as Record<string, unknown>, p.documents).catch(() => null)
+			: null;
+	if (!check?.verified && !check?.revoked) return ok({ genuine: false as const });
+	const view = await certificateView(db, origin, id!);
+	if (!view || view.withdrawn) return ok({ genuine: false as const });
+	// A revoked credential fails verification as a whole: it is ours only if it is the one kept.
+	if (!check.verified && !isDeepStrictEqual(credential, view.credential))
+		return ok({ genuine: false as const });
+	return ok({ genuine: true as const, revoked: !check.verified, view });
 }
 
 /** The learner's certificate of a course, if they have one. */
@@ -212,7 +251,35 @@ export async function certificateOf(db: Db, courseId: string, userId: string) {
 	return row?.id ?? null;
 }
 
-/** Revokes a certificate (an administrator, with the reason); verifiers see it at once. */
+/** Whether the actor may revoke this certificate (policy.ts: the course's authors, administrators). */
+export async function mayRevoke(db: Db, actor: Actor, id: string) {
+	if (!actor || !/^[0-9a-f-]{36}$/.test(id)) return false;
+	const [row] = await db
+		.select({ slug: course.slug, revokedAt: certificate.revokedAt })
+		.from(certificate)
+		.innerJoin(course, eq(course.id, certificate.courseId))
+		.where(eq(certificate.id, id));
+	if (!row || row.revokedAt) return false;
+	return !!(await courseAccess(db, actor, row.slug))?.may('revoke');
+}
+
+export const REVOKE_REASON = { min: 5, max: 500 };
+
+/** A course's author or an administrator revokes a certificate from its page, saying why. */
+export async function revokeAsStaff(
+	db: Db,
+	actor: Actor,
+	id: string,
+	reason: string
+): Promise<Result> {
+	if (!(await mayRevoke(db, actor, id))) return failure('not_found');
+	const said = reason.trim();
+	if (said.length < REVOKE_REASON.min || said.length > REVOKE_REASON.max)
+		return failure('invalid', { reason: 'certificate_revoke_reason_error' });
+	return revokeCertificate(db, actor!.id, id, said);
+}
+
+/** Revokes a certificate (an operator or the staff above, with the reason); verifiers see it at once. */
 export async function revokeCertificate(
 	db: Db,
 	actorId: string | null,

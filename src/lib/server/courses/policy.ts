@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/policy.ts';
 
-export type CourseAction = 'see' | 'enrol' | 'progress' | 'edit';
+export type CourseAction = 'see' | 'enrol' | 'progress' | 'edit' | 'revoke';
 
 /** What the actor is to one course (access.ts). */
 export type CourseTie = {
@@ -17,7 +17,8 @@ export type CourseTie = {
  * Who may do what with a course (docs/decisions/0030). Its authors see and edit it, published or
  * not. Once published, an open course is read by everyone (visitors too, so lessons can be read
  * offline); a cohort course only by those its link admitted. Members enrol in what they may read;
- * progress, quizzes and certificates are for the enrolled.
+ * progress, quizzes and certificates are for the enrolled. A certificate is revoked by the
+ * course's authors or a platform administrator (a mistake, a fraud), with a reason.
  */
 export function canCourse(actor: Actor, action: CourseAction, tie: CourseTie): boolean {
 	const readable =
@@ -31,5 +32,7 @@ export function canCourse(actor: Actor, action: CourseAction, tie: CourseTie): b
 			return !!actor && tie.enrolled && tie.published;
 		case 'edit':
 			return !!actor && tie.author;
+		case 'revoke':
+			return !!actor && (tie.author || actor.roles.includes('administrator'));
 	}
 }

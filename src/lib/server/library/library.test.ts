@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { zipSync, strToU8 } from 'fflate';
 import sharp from 'sharp';
 import { libraryFilters } from '#lib/library/forms.ts';
@@ -10,8 +10,14 @@ import type { Actor } from '../accounts/policy.ts';
 import { decideCase } from '../moderation/decide.ts';
 import { moderationCase } from '../moderation/schema.ts';
 import { deleteMyAccount } from '../privacy/erase-account.ts';
-import { contributeResource, type LibraryDeps } from './contribute.ts';
-import { readResource, reportResource, resourceFile, searchResources } from './read.ts';
+import { contributeResource, searchOf, type LibraryDeps } from './contribute.ts';
+import {
+	RANKED_MATCHES,
+	readResource,
+	reportResource,
+	resourceFile,
+	searchResources
+} from './read.ts';
 import { resource } from './schema.ts';
 import { tinyPdf } from '../../../../tests/support/files.ts';
 
@@ -97,6 +103,39 @@ describe.each(DATABASES)('the library on $kind', (target) => {
 			mayReport: false,
 			mayTranslate: false
 		});
+	});
+
+	it('words put the best of the newest matches first, and never rank past the newest ones', async () => {
+		const at = (days: number) => new Date(Date.UTC(2026, 0, 1 + days));
+		const row = (id: string, title: string, description: string, days: number) => ({
+			id,
+			kind: 'link' as const,
+			title,
+			description,
+			language: 'en',
+			themes: ['work' as const],
+			url: 'https://example.org/',
+			translationGroup: id,
+			search: searchOf(title, description),
+			createdAt: at(days)
+		});
+		const many = Array.from({ length: RANKED_MATCHES + 5 }, (_, i) =>
+			row(`rank-${i}`, `Notice ${i}`, 'A note on payslips.', 10 + i)
+		);
+		await s.database.db
+			.insert(resource)
+			.values([
+				row('rank-old-best', 'Payslips', 'Payslips, payslips: reading payslips.', 0),
+				...many,
+				row('rank-new-best', 'Payslips explained', 'Payslips, payslips and more payslips.', 5000)
+			]);
+		const found = (await search('q=payslips')).items.map((i) => i.id);
+		expect(found[0]).toBe('rank-new-best');
+		expect(found).not.toContain('rank-old-best');
+		expect(found.slice(1, 3)).toEqual([`rank-${RANKED_MATCHES + 4}`, `rank-${RANKED_MATCHES + 3}`]);
+		expect((await search('q=payslips&page=60')).items).toEqual([]);
+		expect((await search('q=notice')).items[0].id).toBe(`rank-${RANKED_MATCHES + 4}`);
+		await s.database.db.delete(resource).where(like(resource.id, 'rank-%'));
 	});
 
 	it('a PDF is kept as it is and served to readers, counting their downloads', async () => {

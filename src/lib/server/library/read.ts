@@ -21,8 +21,16 @@ export const LIBRARY_PAGE = 20;
 const published = sql`not exists (select 1 from ${moderationHold} h where h.kind = 'resource' and h.subject_id = ${resource.id})`;
 
 /**
+ * How many of the newest matches are ranked when words are given. Ranking reads every match's
+ * text, so a common word over a large library would cost a scan of it; the newest matches are
+ * found from the date index instead, and the best of them come first.
+ */
+export const RANKED_MATCHES = 1000;
+
+/**
  * The library: published resources matching the words (title and description, any script, by
- * prefix) and the filters; the best matches first when words are given, else the newest.
+ * prefix) and the filters; the best of the newest RANKED_MATCHES matches first when words are
+ * given, else the newest.
  */
 export async function searchResources(db: Db, filters: LibraryFilters) {
 	const key = searchKey(filters.q).slice(0, 100);
@@ -35,31 +43,47 @@ export async function searchResources(db: Db, filters: LibraryFilters) {
 		filters.language ? eq(resource.language, filters.language) : undefined,
 		filters.country ? eq(resource.country, filters.country) : undefined
 	];
-	const rows = await db
-		.select({
-			id: resource.id,
-			kind: resource.kind,
-			title: resource.title,
-			excerpt: sql<string>`left(${resource.description}, 240)`,
-			language: resource.language,
-			themes: resource.themes,
-			country: resource.country,
-			downloads: resource.downloads,
-			fileType: resource.fileType,
-			fileBytes: resource.fileBytes,
-			url: resource.url,
-			createdAt: resource.createdAt,
-			demo: resource.demo
-		})
-		.from(resource)
-		.where(and(...where))
-		.orderBy(
-			...(query ? [desc(sql`ts_rank(${resource.search}, ${query})`)] : []),
-			desc(resource.createdAt),
-			desc(resource.id)
-		)
-		.limit(LIBRARY_PAGE + 1)
-		.offset((filters.page - 1) * LIBRARY_PAGE);
+	const columns = {
+		id: resource.id,
+		kind: resource.kind,
+		title: resource.title,
+		excerpt: sql<string>`left(${resource.description}, 240)`.as('excerpt'),
+		language: resource.language,
+		themes: resource.themes,
+		country: resource.country,
+		downloads: resource.downloads,
+		fileType: resource.fileType,
+		fileBytes: resource.fileBytes,
+		url: resource.url,
+		createdAt: resource.createdAt,
+		demo: resource.demo
+	};
+	const offset = (filters.page - 1) * LIBRARY_PAGE;
+	let rows;
+	if (query) {
+		const newest = db
+			.select({ ...columns, rank: sql<number>`ts_rank(${resource.search}, ${query})`.as('rank') })
+			.from(resource)
+			.where(and(...where))
+			.orderBy(desc(resource.createdAt), desc(resource.id))
+			.limit(RANKED_MATCHES)
+			.as('newest');
+		const ranked = await db
+			.select()
+			.from(newest)
+			.orderBy(desc(newest.rank), desc(newest.createdAt), desc(newest.id))
+			.limit(LIBRARY_PAGE + 1)
+			.offset(offset);
+		rows = ranked.map(({ rank, ...row }) => (void rank, row));
+	} else {
+		rows = await db
+			.select(columns)
+			.from(resource)
+			.where(and(...where))
+			.orderBy(desc(resource.createdAt), desc(resource.id))
+			.limit(LIBRARY_PAGE + 1)
+			.offset(offset);
+	}
 	return {
 		items: rows.slice(0, LIBRARY_PAGE),
 		hasNext: rows.length > LIBRARY_PAGE,
