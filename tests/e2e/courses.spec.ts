@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { verify } from '../../src/lib/server/courses/credentials.ts';
 import { accessibilityProblems, signUpVerified, useSession } from './support.ts';
+import { BUDGET, compressedSize } from './wire-size.ts';
+import { readPdf } from '../support/pdf.ts';
 
 type SeedQuestion =
 	| { kind: 'single' | 'multiple'; prompt: string; choices: { text: string; correct: boolean }[] }
@@ -101,6 +103,50 @@ test('a member takes a seed course to the end without JavaScript: lessons, a fai
 	const reader = await (await browser.newContext()).newPage();
 	await reader.goto(page.url());
 	expect(await accessibilityProblems(reader)).toEqual([]);
+	const wire = await compressedSize(page.url(), '');
+	expect(wire.encoded).toBe('gzip');
+	expect(wire.bytes).toBeLessThan(BUDGET.html);
+
+	// The copy to print: the learner and the course, the page's address, the credential inside.
+	const pdf = await page.request.get(new URL('certificate.pdf', `${page.url()}/`).href);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	const printed = await readPdf(await pdf.body());
+	expect(printed.text).toContain('Course Learner');
+	expect(printed.text).toContain(page.url());
+	expect(JSON.parse(printed.attachments[0].text)).toEqual(JSON.parse(json));
+
+	// Anyone given the file checks it on the platform, without an account; a changed one fails.
+	await reader.getByRole('link', { name: 'Check a certificate file you were given' }).click();
+	const upload = async (text: string) => {
+		await reader.getByLabel('Certificate file (JSON)').setInputFiles({
+			name: 'certificate.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(text)
+		});
+		await reader.getByRole('button', { name: 'Check' }).click();
+	};
+	await upload(json);
+	await expect(reader.getByRole('status')).toContainText('This certificate is genuine');
+	await expect(reader.locator('dl')).toContainText('Course Learner');
+	await upload(changed);
+	await expect(reader.getByRole('status')).toContainText('not a certificate this platform issued');
+	expect(await accessibilityProblems(reader)).toEqual([]);
+
+	// The platform's administrator revokes it from its page, saying why; everyone sees it at once.
+	const admin = await (await browser.newContext()).newPage();
+	await useSession(admin);
+	await admin.goto(page.url());
+	await admin.getByRole('button', { name: 'Revoke the certificate' }).click();
+	await expect(admin.getByLabel('Why it is revoked')).toBeFocused();
+	await admin.getByLabel('Why it is revoked').fill('no');
+	await admin.getByRole('button', { name: 'Revoke the certificate' }).click();
+	await expect(admin.locator('.error').first()).toContainText('Say why, in 5 to 500 characters.');
+	await admin.getByLabel('Why it is revoked').fill('Answers were shared between learners');
+	await admin.getByRole('button', { name: 'Revoke the certificate' }).click();
+	await page.reload();
+	await expect(page.getByRole('status')).toContainText('This certificate was revoked');
+	await expect(page.getByRole('link', { name: /printable|print/ })).toHaveCount(0);
+	expect((await verify(JSON.parse(json), documents)).revoked).toBe(true);
 });
 
 test('staff write a course with a part, a lesson and a quiz, publish it, and visitors find it', async ({

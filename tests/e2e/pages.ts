@@ -35,6 +35,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/library?q=help&theme=rights', who: 'visitor' },
 	{ path: '/library/:resource', who: 'visitor' },
 	{ path: '/courses', who: 'visitor' },
+	{ path: '/certificates/verify', who: 'visitor' },
 	{ path: '/courses/:course', who: 'visitor' },
 	{ path: '/courses/:course/:lesson', who: 'visitor' },
 	{ path: '/courses/:course/:quiz', who: 'member' },
