@@ -9,7 +9,7 @@ import {
 	refreshOutdatedProfileSearch,
 	refreshProfileSearch
 } from '../members/save-profile.ts';
-import { seedEsco, seedEscoBroader } from '../esco/seed-esco.ts';
+import { seedEsco, seedEscoBroader, seedEscoRelations } from '../esco/seed-esco.ts';
 import { seedMigrantStock } from '../countries/seed-migrant-stock.ts';
 import { seedGazetteer } from '../places/seed-gazetteer.ts';
 import { locateUnplacedLocations } from '../services/store.ts';
@@ -118,6 +118,8 @@ export async function createAppContext(
 			logger.info({ occupations: esco.occupations, skills: esco.skills }, 'ESCO sample loaded');
 		const links = await seedEscoBroader(db);
 		if (links) logger.info({ links }, 'ESCO hierarchy loaded');
+		const relations = await seedEscoRelations(db);
+		if (relations) logger.info({ relations }, 'ESCO occupation-skill relations loaded');
 		const corridors = await seedMigrantStock(db);
 		if (corridors) logger.info({ rows: corridors }, 'UN DESA migrant stock loaded');
 		const towns = await seedGazetteer(db);

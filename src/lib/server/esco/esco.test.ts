@@ -7,9 +7,9 @@ import { DATABASES, testServices } from '../test/databases.ts';
 import type { AppContext } from '../app/context.ts';
 import { setApp } from '#lib/server/app/app.ts';
 import { setting } from '../platform/schema.ts';
-import { escoConcept } from './schema.ts';
+import { escoConcept, escoOccupationSkill } from './schema.ts';
 import { importEsco } from './import-esco.ts';
-import { escoSampleDir, seedEsco } from './seed-esco.ts';
+import { escoSampleDir, seedEsco, seedEscoRelations } from './seed-esco.ts';
 import { labelsFor, searchEsco } from './search-esco.ts';
 import { GET } from '../../../routes/api/v1/esco/+server.ts';
 
@@ -62,7 +62,8 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			occupations: 3007,
 			skills: 1000,
 			languages: ['en'],
-			broader: 1290
+			broader: 1290,
+			relations: 8674
 		});
 		expect(await seedEsco(s.database.db)).toEqual({ ok: true, seeded: false });
 		expect(await rowCount()).toBe(4007);
@@ -82,6 +83,40 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 		expect(nurse.searchKey.startsWith('nurse responsible for general care | practice nurse')).toBe(
 			true
 		);
+	});
+
+	it('keeps which skills an occupation needs or may use, from a release or the sample', async () => {
+		const ofWire = () =>
+			s.database.db
+				.select({ skill: escoOccupationSkill.skillUri, relation: escoOccupationSkill.relation })
+				.from(escoOccupationSkill)
+				.where(eq(escoOccupationSkill.occupationUri, WIRE))
+				.orderBy(escoOccupationSkill.skillUri);
+		const sampled = await ofWire();
+		expect(sampled.length).toBeGreaterThan(0);
+		const [first] = sampled;
+		// A release's file (its own columns): a type changes, unknown ends are left out.
+		const flipped = first.relation === 'essential' ? 'optional' : 'essential';
+		const release = fixtureDir({
+			'occupations_en.csv': `conceptUri,preferredLabel,altLabels\n${WIRE},metal drawing machine operator,\n`,
+			'occupationSkillRelations_en.csv': [
+				'occupationUri,relationType,skillType,skillUri',
+				`${WIRE},${flipped},knowledge,${first.skill}`,
+				`${WIRE},essential,knowledge,http://data.europa.eu/esco/skill/not-held`,
+				`${OCC}not-held,essential,knowledge,${first.skill}`,
+				`${WIRE},sometimes,knowledge,${first.skill}`
+			].join('\n')
+		});
+		expect(await importEsco(s.database.db, release)).toMatchObject({ ok: true, relations: 1 });
+		const after = await ofWire();
+		expect(after).toHaveLength(sampled.length);
+		expect(after[0]).toEqual({ skill: first.skill, relation: flipped });
+		// A database seeded before the relations shipped gets them once.
+		await s.database.db.delete(escoOccupationSkill);
+		await s.database.db.delete(setting).where(eq(setting.key, 'esco_relations_seeded'));
+		expect(await seedEscoRelations(s.database.db)).toBe(8674);
+		expect(await seedEscoRelations(s.database.db)).toBe(0);
+		expect(await ofWire()).toEqual(sampled);
 	});
 
 	it('leaves a database that already holds ESCO alone', async () => {
@@ -224,7 +259,14 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 			'nurse responsible for general care'
 		);
 		const result = await importEsco(s.database.db, fixtureDir({ 'occupations_fr.csv': FRENCH }));
-		expect(result).toEqual({ ok: true, occupations: 2, skills: 0, languages: ['fr'], broader: 0 });
+		expect(result).toEqual({
+			ok: true,
+			occupations: 2,
+			skills: 0,
+			languages: ['fr'],
+			broader: 0,
+			relations: 0
+		});
 		const rows = await s.database.db
 			.select({ language: escoConcept.language })
 			.from(escoConcept)

@@ -10,6 +10,7 @@ import { searchKey } from '../search/normalise.ts';
 import { escoConcept } from './schema.ts';
 import { forgetEscoLabels } from './label-cache.ts';
 import { BROADER_FILE, importBroader } from './import-broader.ts';
+import { importRelations, RELATIONS_FILE } from './import-relations.ts';
 
 export type EscoKind = 'occupation' | 'skill';
 
@@ -20,6 +21,8 @@ export type ImportEscoCounts = {
 	languages: string[];
 	/** Links from a concept to the concept it is filed under (import-broader.ts). */
 	broader: number;
+	/** Skills an occupation needs or may use (import-relations.ts). */
+	relations: number;
 };
 
 export type ImportEscoFailure = {
@@ -97,13 +100,15 @@ export async function importEsco(
 			for (const f of found.files) counts[f.kind] += await importFile(tx, f, batchSize);
 			// After the concepts: a link is kept only when both its ends are concepts.
 			const broader = await importBroader(tx, found.broader);
+			const relations = await importRelations(tx, found.relations);
 			const languages = [...new Set(found.files.map((f) => f.language))].sort();
 			return {
 				ok: true,
 				occupations: counts.occupation,
 				skills: counts.skill,
 				languages,
-				broader
+				broader,
+				relations
 			} as const;
 		});
 		forgetEscoLabels();
@@ -117,7 +122,9 @@ export async function importEsco(
 async function listEscoFiles(
 	dir: string,
 	defaultLanguage: string
-): Promise<{ ok: true; files: EscoFile[]; broader: string[] } | ImportEscoFailure> {
+): Promise<
+	{ ok: true; files: EscoFile[]; broader: string[]; relations: string[] } | ImportEscoFailure
+> {
 	const isDir = await stat(dir).then(
 		(s) => s.isDirectory(),
 		() => false
@@ -125,8 +132,10 @@ async function listEscoFiles(
 	if (!isDir) return { ok: false, reason: 'not-found', message: `${dir} is not a directory` };
 	const files: EscoFile[] = [];
 	const broader: string[] = [];
+	const relations: string[] = [];
 	for (const name of (await readdir(dir)).sort()) {
 		if (BROADER_FILE.test(name)) broader.push(path.join(dir, name));
+		if (RELATIONS_FILE.test(name)) relations.push(path.join(dir, name));
 		const m = FILE_NAME.exec(name);
 		if (!m) continue;
 		files.push({
@@ -143,7 +152,7 @@ async function listEscoFiles(
 			message: `${dir} holds no ESCO files (occupations.csv, skills.csv, occupations_<lang>.csv, skills_<lang>.csv)`
 		};
 	}
-	return { ok: true, files, broader };
+	return { ok: true, files, broader, relations };
 }
 
 /** Streams one file into the table in batches; returns how many concepts it held. */

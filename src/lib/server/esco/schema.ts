@@ -42,3 +42,20 @@ export const escoBroader = pgTable(
 		index('esco_broader_broader_idx').on(t.broader)
 	]
 );
+
+/**
+ * Which skills an occupation needs (`essential`) or may use (`optional`): ESCO's
+ * occupationSkillRelations files. Matching counts a skill that a person's occupation implies.
+ */
+export const escoOccupationSkill = pgTable(
+	'esco_occupation_skill',
+	{
+		occupationUri: text('occupation_uri').notNull(),
+		skillUri: text('skill_uri').notNull(),
+		relation: text('relation').$type<'essential' | 'optional'>().notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.occupationUri, t.skillUri] }),
+		index('esco_occupation_skill_skill_idx').on(t.skillUri)
+	]
+);

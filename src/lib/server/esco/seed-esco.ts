@@ -2,8 +2,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db/client.ts';
 import { setting } from '../platform/schema.ts';
-import { escoBroader, escoConcept } from './schema.ts';
+import { escoBroader, escoConcept, escoOccupationSkill } from './schema.ts';
 import { BROADER_FILE, importBroader } from './import-broader.ts';
+import { importRelations, RELATIONS_FILE } from './import-relations.ts';
 import { forgetEscoLabels } from './label-cache.ts';
 import { importEsco, type ImportEscoCounts, type ImportEscoFailure } from './import-esco.ts';
 
@@ -70,6 +71,33 @@ export async function seedEscoBroader(db: Db, dir = escoSampleDir()): Promise<nu
 			.filter((name) => BROADER_FILE.test(name))
 			.map((name) => path.join(dir, name));
 		return importBroader(tx, files);
+	});
+}
+
+/**
+ * A database seeded before the occupation-skill relations were shipped gets the sample's once
+ * (those between concepts it holds); returns how many were stored.
+ */
+export async function seedEscoRelations(db: Db, dir = escoSampleDir()): Promise<number> {
+	return db.transaction(async (tx) => {
+		const marked = await tx
+			.insert(setting)
+			.values({
+				key: 'esco_relations_seeded',
+				value: { source: ESCO_SAMPLE, at: new Date().toISOString() }
+			})
+			.onConflictDoNothing()
+			.returning({ key: setting.key });
+		if (!marked.length) return 0;
+		const [existing] = await tx
+			.select({ uri: escoOccupationSkill.occupationUri })
+			.from(escoOccupationSkill)
+			.limit(1);
+		if (existing) return 0;
+		const files = (await readdir(dir).catch(() => [] as string[]))
+			.filter((name) => RELATIONS_FILE.test(name))
+			.map((name) => path.join(dir, name));
+		return importRelations(tx, files);
 	});
 }
 
