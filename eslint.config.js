@@ -26,6 +26,7 @@ const MODULES = [
 	'esco',
 	'countries',
 	'places',
+	'matching',
 	'members',
 	'organisations',
 	'services',

@@ -11,6 +11,7 @@ import { escoConcept, escoOccupationSkill } from './schema.ts';
 import { importEsco } from './import-esco.ts';
 import { escoSampleDir, seedEsco, seedEscoRelations } from './seed-esco.ts';
 import { labelsFor, searchEsco } from './search-esco.ts';
+import { occupationSkills } from './relations.ts';
 import { GET } from '../../../routes/api/v1/esco/+server.ts';
 
 const OCC = 'http://data.europa.eu/esco/occupation/';
@@ -117,6 +118,9 @@ describe.each(DATABASES)('ESCO on $kind', (target) => {
 		expect(await seedEscoRelations(s.database.db)).toBe(8674);
 		expect(await seedEscoRelations(s.database.db)).toBe(0);
 		expect(await ofWire()).toEqual(sampled);
+		const read = await occupationSkills(s.database.db, [WIRE, `${OCC}not-held`]);
+		expect([...read.keys()]).toEqual([WIRE]);
+		expect(read.get(WIRE)?.get(first.skill)).toBe(first.relation);
 	});
 
 	it('leaves a database that already holds ESCO alone', async () => {
