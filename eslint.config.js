@@ -27,6 +27,7 @@ const MODULES = [
 	'countries',
 	'places',
 	'matching',
+	'skills',
 	'members',
 	'organisations',
 	'services',

@@ -17,3 +17,4 @@ export * from '../stories/schema.ts';
 export * from '../library/schema.ts';
 export * from '../courses/schema.ts';
 export * from '../appointments/schema.ts';
+export * from '../skills/schema.ts';

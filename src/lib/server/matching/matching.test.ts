@@ -142,13 +142,13 @@ describe('matching people and opportunities', () => {
 });
 
 describe('mentoring pairs', () => {
-	const en = [{ code: 'en', level: 'C1' as const }];
+	const en: Person['languages'] = [{ code: 'en', level: 'C1' }];
 	const mentor = (id: string, skills: string[], languages = en): Person =>
 		person(id, { skills, languages });
 	const mentee = (
 		id: string,
 		goals: string[],
-		languages = [{ code: 'en', level: 'B2' as const }]
+		languages: Person['languages'] = [{ code: 'en', level: 'B2' }]
 	): Mentee => ({
 		...person(id, { languages }),
 		goals

@@ -1,0 +1,19 @@
+import type { Actor } from '../accounts/policy.ts';
+
+export type SkillsAction = 'see' | 'edit';
+
+/** What the actor is to one skills profile. */
+export type SkillsTie = { owner: boolean };
+
+/**
+ * Who may do what with a skills profile (docs/decisions/0035). It is the person's own: they see
+ * and edit it, and choose whom they hand it to (as a page or a PDF they download). Nobody else
+ * reads it through the platform yet; an application will carry it when they apply.
+ */
+export function canSkills(actor: Actor, action: SkillsAction, tie: SkillsTie): boolean {
+	switch (action) {
+		case 'see':
+		case 'edit':
+			return !!actor && tie.owner;
+	}
+}
