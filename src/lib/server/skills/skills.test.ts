@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildActor } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
+import type { Actor } from '../accounts/policy.ts';
 import { seedEsco } from '../esco/seed-esco.ts';
 import { exportMyData } from '../privacy/export-my-data.ts';
 import { deleteMyAccount } from '../privacy/erase-account.ts';
@@ -24,7 +25,7 @@ describe.each(DATABASES)('skills profiles on $kind', (target) => {
 	});
 	afterAll(() => s.database.close());
 
-	const add = (who: A, kind: string, values: Record<string, string>) =>
+	const add = (who: Actor, kind: string, values: Record<string, string>) =>
 		addSkillEntry(s.database.db, who, kind, values);
 
 	it('keeps occupations, skills, qualifications, experience and languages, labelled side by side', async () => {
