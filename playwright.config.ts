@@ -21,13 +21,13 @@ export default defineConfig({
 		{ name: 'setup', testMatch: /auth\.setup\.ts/ },
 		{
 			name: 'chromium',
-			testIgnore: /(profile|services)-nojs\.spec\.ts/,
+			testIgnore: /(profile|services|skills)-nojs\.spec\.ts/,
 			dependencies: ['setup']
 		},
 		{
 			name: 'no-javascript',
 			testMatch:
-				/(sign-up-email|profile-nojs|services-nojs|places|saved-services|notifications|demo-content|bulk-approval)\.spec\.ts/,
+				/(sign-up-email|profile-nojs|services-nojs|skills-nojs|places|saved-services|notifications|demo-content|bulk-approval)\.spec\.ts/,
 			use: { javaScriptEnabled: false },
 			dependencies: ['setup']
 		}

@@ -45,6 +45,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account/notifications', who: 'member' },
 	{ path: '/account/messaging', who: 'member' },
 	{ path: '/account/moderation', who: 'member' },
+	{ path: '/account/skills', who: 'member' },
+	{ path: '/account/skills?find=care&kind=skill', who: 'member' },
 	{ path: '/communities/new', who: 'member' },
 	{ path: '/events/new', who: 'member' },
 	{ path: '/stories/new', who: 'member' },

@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import * as m from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
-import { fontFiles, visualPieces, wrapWords, type FontFace } from '../platform/pdf-text.ts';
+import { wrapWords } from '../platform/pdf-text.ts';
+import { pdfCanvas } from '../platform/pdf-canvas.ts';
 import { qrSquares } from '../platform/qr.ts';
 
 export type PrintedCertificate = {
@@ -33,50 +33,20 @@ export async function certificatePdf(c: PrintedCertificate, locale: Locale): Pro
 	const rtl = locale === 'ar';
 	const direction = rtl ? 'rtl' : 'ltr';
 	const heading = m.certificate_pdf_heading({}, o);
-	const doc = new PDFDocument({
+	const canvas = pdfCanvas({
 		size: [WIDTH, HEIGHT],
-		margin: 0,
 		lang: locale,
-		displayTitle: true,
-		pdfVersion: '1.7',
+		direction,
 		info: { Title: `${heading}: ${c.course}`, Author: c.issuer, Subject: c.learner }
 	});
-	const files = fontFiles();
-	for (const face of Object.keys(files) as FontFace[]) doc.registerFont(face, files[face]);
-	const chunks: Buffer[] = [];
-	doc.on('data', (b: Buffer) => chunks.push(b));
-	const ended = new Promise<void>((resolve, reject) => {
-		doc.on('end', () => resolve());
-		doc.on('error', reject);
-	});
-
-	const faceOf = (face: 'latin' | 'arabic', bold: boolean): FontFace =>
-		bold ? `${face}-bold` : face;
-	const widthOf = (text: string, size: number, bold: boolean) =>
-		visualPieces(text, direction).reduce(
-			(w, p) => w + doc.font(faceOf(p.face, bold)).fontSize(size).widthOfString(p.text),
-			0
-		);
-	/** One line at `y`: centred on `x`, or from `x` in the reading direction over `width`. */
+	const { doc, widthOf } = canvas;
 	const line = (
 		text: string,
 		y: number,
-		opts: { size: number; bold?: boolean; color?: string; align: 'centre' | 'start' },
+		style: { size: number; bold?: boolean; color?: string; align: 'centre' | 'start' },
 		x = WIDTH / 2,
 		width = 0
-	) => {
-		const bold = !!opts.bold;
-		const w = widthOf(text, opts.size, bold);
-		let left = opts.align === 'centre' ? x - w / 2 : rtl ? x + width - w : x;
-		doc.fillColor(opts.color ?? INK);
-		for (const p of visualPieces(text, direction)) {
-			doc.font(faceOf(p.face, bold)).fontSize(opts.size);
-			// One baseline for every script: the fonts' ascents differ.
-			if (!p.space)
-				doc.text(p.text, left, y + opts.size, { lineBreak: false, baseline: 'alphabetic' });
-			left += doc.widthOfString(p.text);
-		}
-	};
+	) => canvas.line(text, y, style, x, width);
 	/** A text that may be long: the largest size from `size` down to `min` that fits, else lines. */
 	const block = (text: string, y: number, size: number, min: number, bold: boolean, max = 680) => {
 		let s = size;
@@ -138,7 +108,5 @@ export async function certificatePdf(c: PrintedCertificate, locale: Locale): Pro
 		type: 'application/ld+json',
 		description: 'Open Badges 3.0'
 	});
-	doc.end();
-	await ended;
-	return Buffer.concat(chunks);
+	return canvas.finish();
 }

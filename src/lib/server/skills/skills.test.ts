@@ -9,6 +9,8 @@ import { exportMyData } from '../privacy/export-my-data.ts';
 import { deleteMyAccount } from '../privacy/erase-account.ts';
 import { addSkillEntry, readSkillsProfile, removeSkillEntry } from './profile.ts';
 import { skillEntry } from './schema.ts';
+import { skillsPdf } from './skills-pdf.ts';
+import { readPdf } from '../../../../tests/support/pdf.ts';
 
 const NURSE = 'http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50';
 const SKILL = 'http://data.europa.eu/esco/skill/0b472dad-1a3f-456e-99ba-de5ffe8665c2';
@@ -68,6 +70,35 @@ describe.each(DATABASES)('skills profiles on $kind', (target) => {
 		// Only its owner reads it.
 		expect(await readSkillsProfile(s.database.db, bruno, amina.id, ['en'])).toBeNull();
 		expect(await readSkillsProfile(s.database.db, null, amina.id, ['en'])).toBeNull();
+	});
+
+	it('prints the profile in two languages side by side, Arabic too', async () => {
+		const profile = await readSkillsProfile(s.database.db, amina, amina.id, ['fr', 'en']);
+		if (!profile) throw new Error('no profile');
+		const made = { name: 'Amina Diallo', profile, madeOn: new Date('2026-12-04'), site: 'x.test' };
+		const pdf = await readPdf(await skillsPdf(made, 'fr', 'en'));
+		expect(pdf).toMatchObject({ pages: 1, lang: 'fr' });
+		for (const text of [
+			'Profil de compétences',
+			'Skills profile',
+			'Amina Diallo',
+			'Métiers',
+			'Occupations',
+			'nurse responsible for general care',
+			'Auxiliaire de soins · Hôpital de Thiès · Sénégal · 2015-03 – 2019-08',
+			'Auxiliaire de soins · Hôpital de Thiès · Senegal · 2015-03 – 2019-08',
+			'français · B2',
+			'French · B2',
+			'Établi le 4 décembre 2026 sur x.test',
+			'Made on December 4, 2026 on x.test'
+		])
+			expect(pdf.text.replace(/\n/g, ' ')).toContain(text);
+		const ar = await readSkillsProfile(s.database.db, amina, amina.id, ['ar', 'en']);
+		const arabic = await readPdf(await skillsPdf({ ...made, profile: ar! }, 'ar', 'en'));
+		expect(arabic).toMatchObject({ pages: 1, lang: 'ar' });
+		expect(arabic.text).toContain('Skills profile');
+		expect(arabic.text).toContain('Auxiliaire');
+		expect(arabic.text).toMatch(/[\u0600-\u06FF]/u);
 	});
 
 	it('refuses what is wrong with a clear error, and stores nothing', async () => {
