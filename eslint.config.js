@@ -38,6 +38,7 @@ const MODULES = [
 	'stories',
 	'library',
 	'courses',
+	'opportunities',
 	'appointments',
 	'admin',
 	'privacy',

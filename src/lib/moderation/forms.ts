@@ -26,7 +26,8 @@ export const SUBJECT_KINDS = [
 	'reply',
 	'event',
 	'story',
-	'resource'
+	'resource',
+	'opportunity'
 ] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 

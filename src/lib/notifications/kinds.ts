@@ -29,7 +29,11 @@ export const NOTICE_KINDS = [
 	'event_reminder',
 	'event_cancelled',
 	'appointment_booked',
-	'appointment_reminder'
+	'appointment_reminder',
+	'opportunity_application',
+	'opportunity_status',
+	'opportunity_message',
+	'opportunity_closed'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

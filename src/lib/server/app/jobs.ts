@@ -2,6 +2,7 @@ import { remindStaleServices } from '../services/stale.ts';
 import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import { remindAppointments } from '../appointments/reminders.ts';
 import { remindUpcomingEvents } from '../events/reminders.ts';
+import { closeDueOpportunities } from '../opportunities/close.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -40,6 +41,11 @@ export const JOBS: Job<PlatformContext & { notifier: Notifier }>[] = [
 				{ db: s.database.db, notifier: s.notifier, sms: s.sms, origin: s.config.origin },
 				now
 			)
+	},
+	{
+		name: 'close-opportunities',
+		cron: '3 * * * *',
+		run: (s, now) => closeDueOpportunities({ db: s.database.db, notifier: s.notifier }, now)
 	},
 	{
 		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.

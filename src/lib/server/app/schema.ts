@@ -18,3 +18,4 @@ export * from '../library/schema.ts';
 export * from '../courses/schema.ts';
 export * from '../appointments/schema.ts';
 export * from '../skills/schema.ts';
+export * from '../opportunities/schema.ts';

@@ -6,15 +6,16 @@ import { currentBrandName } from '../platform/brand-name.ts';
 type Message = (inputs?: Record<string, string>, options?: { locale: Locale }) => string;
 const messages = m as unknown as Record<string, Message | undefined>;
 
-function statusLabel(detail: Record<string, string>, locale: Locale) {
-	const label = detail.status ? messages[`referral_status_${detail.status}`] : undefined;
+function statusLabel(kind: string, detail: Record<string, string>, locale: Locale) {
+	const family = kind.startsWith('opportunity_') ? 'application' : 'referral';
+	const label = detail.status ? messages[`${family}_status_${detail.status}`] : undefined;
 	return label ? label({}, { locale }) : '';
 }
 
 /** The sentence of the account's list: it may name the organisation, service or reason. */
 export function noticeSentence(kind: string, detail: Record<string, string>, locale: Locale) {
 	const message = messages[`notice_${kind}`] ?? m.notice_unknown;
-	return message({ ...detail, status: statusLabel(detail, locale) }, { locale });
+	return message({ ...detail, status: statusLabel(kind, detail, locale) }, { locale });
 }
 
 /**
@@ -31,7 +32,7 @@ export function outgoingText(
 	const app = currentBrandName();
 	const o = { locale };
 	const message = messages[`notice_out_${kind}`] ?? m.notice_unknown;
-	const what = message({ status: statusLabel(detail, locale) }, o);
+	const what = message({ status: statusLabel(kind, detail, locale) }, o);
 	const settings = `${origin}/${locale}/account/notifications`;
 	return {
 		subject: m.notice_mail_subject({ app, what }, o),

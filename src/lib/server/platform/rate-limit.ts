@@ -43,6 +43,9 @@ export const RULES = {
 	eventsByAccount: { name: 'events-account', limit: 20, windowSeconds: 86_400 },
 	/** Library contributions one account sends in a day (each waits for a moderator). */
 	resourcesByAccount: { name: 'resources-account', limit: 20, windowSeconds: 86_400 },
+	/** Opportunities one account posts in a day; applications it sends in a day. */
+	opportunitiesByAccount: { name: 'opportunities-account', limit: 20, windowSeconds: 86_400 },
+	applicationsByAccount: { name: 'applications-account', limit: 50, windowSeconds: 86_400 },
 	/** Quiz attempts one account makes in an hour: many tries, not guessing by script. */
 	quizAttemptsByAccount: { name: 'quiz-attempts-account', limit: 60, windowSeconds: 3600 },
 	/** Appointments one account or phone number books in a day: a person, not a squatter. */

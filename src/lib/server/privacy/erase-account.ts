@@ -15,6 +15,7 @@ import { anonymiseReferralsOf } from '../referrals/person-data.ts';
 import { eraseAppointmentsOf } from '../appointments/reminders.ts';
 import { eraseStoriesOf } from '../stories/stories.ts';
 import { eraseResourcesOf } from '../library/person-data.ts';
+import { eraseOpportunitiesOf } from '../opportunities/person-data.ts';
 import { withdrawCertificatesOf } from '../courses/certificates.ts';
 import { eraseEventsOf } from '../events/person-data.ts';
 import { eraseCommunitiesOf } from '../communities/person-data.ts';
@@ -63,6 +64,7 @@ export async function deleteMyAccount(
 		await eraseEventsOf(tx, userId);
 		storyFiles = await eraseStoriesOf(tx, userId);
 		resourceFiles = await eraseResourcesOf(tx, userId);
+		await eraseOpportunitiesOf(tx, userId);
 		await withdrawCertificatesOf(tx, userId);
 		await eraseAppointmentsOf(tx, userId);
 		await writeAudit(tx, {

@@ -10,6 +10,7 @@ import { bookingsOf } from '../appointments/reminders.ts';
 import { storiesOfPerson } from '../stories/stories.ts';
 import { resourcesOfPerson } from '../library/person-data.ts';
 import { skillsOfPerson } from '../skills/person-data.ts';
+import { opportunitiesOfPerson } from '../opportunities/person-data.ts';
 import { eventsOfPerson } from '../events/person-data.ts';
 import { communitiesOfPerson } from '../communities/person-data.ts';
 import { moderationOfPerson } from '../moderation/person-data.ts';
@@ -41,6 +42,7 @@ export async function exportMyData(db: Db, userId: string) {
 		events: await eventsOfPerson(db, userId),
 		stories: await storiesOfPerson(db, userId),
 		skillsProfile: await skillsOfPerson(db, userId),
+		opportunities: await opportunitiesOfPerson(db, userId),
 		libraryContributions: await resourcesOfPerson(db, userId),
 		appointments: await bookingsOf(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(

@@ -3,7 +3,11 @@ import type { Actor } from '../accounts/policy.ts';
 export type SkillsAction = 'see' | 'edit';
 
 /** What the actor is to one skills profile. */
-export type SkillsTie = { owner: boolean };
+export type SkillsTie = {
+	owner: boolean;
+	/** They handed it to the actor: an application to the actor's opportunity, with their profile. */
+	sharedWith?: boolean;
+};
 
 /**
  * Who may do what with a skills profile (docs/decisions/0035). It is the person's own: they see
@@ -13,6 +17,7 @@ export type SkillsTie = { owner: boolean };
 export function canSkills(actor: Actor, action: SkillsAction, tie: SkillsTie): boolean {
 	switch (action) {
 		case 'see':
+			return !!actor && (tie.owner || !!tie.sharedWith);
 		case 'edit':
 			return !!actor && tie.owner;
 	}

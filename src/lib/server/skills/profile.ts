@@ -109,9 +109,11 @@ export async function readSkillsProfile(
 	db: Db,
 	actor: Actor,
 	userId: string,
-	languages: string[]
+	languages: string[],
+	/** The person handed it to the actor (the opportunities module decides). */
+	sharedWith = false
 ): Promise<SkillsProfile | null> {
-	if (!actor || !canSkills(actor, 'see', { owner: actor.id === userId })) return null;
+	if (!actor || !canSkills(actor, 'see', { owner: actor.id === userId, sharedWith })) return null;
 	const rows = await db
 		.select()
 		.from(skillEntry)

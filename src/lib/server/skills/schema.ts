@@ -26,5 +26,8 @@ export const skillEntry = pgTable(
 		level: text('level').$type<LanguageLevel>(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('skill_entry_user_idx').on(t.userId, t.kind)]
+	(t) => [
+		index('skill_entry_user_idx').on(t.userId, t.kind),
+		index('skill_entry_concept_idx').on(t.escoUri)
+	]
 );

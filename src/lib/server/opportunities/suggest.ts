@@ -1,0 +1,113 @@
+import { inArray } from 'drizzle-orm';
+import type { Locale } from '#lib/paraglide/runtime.js';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { user } from '../accounts/schema.ts';
+import { occupationSkills } from '../esco/relations.ts';
+import { rankAsks, rankPeople, type Ask, type Person, type Scored } from '../matching/score.ts';
+import { explain } from '../matching/explain.ts';
+import { matchingPeople, peopleHolding } from '../members/match-people.ts';
+import { opportunityAccess, openAsks } from './read.ts';
+import { opportunity } from './schema.ts';
+
+type AskRow = Awaited<ReturnType<typeof openAsks>>[number];
+
+/** An opportunity as matching reads it: its skills, languages, and where or for whom it is. */
+export const askOf = (o: AskRow): Ask => ({
+	id: o.id,
+	skills: [
+		...o.required.map((uri) => ({ uri, essential: true })),
+		...o.optional.map((uri) => ({ uri, essential: false }))
+	],
+	languages: o.languages,
+	countries: [...o.countries, ...o.origins],
+	remote: o.workplace !== 'on_site'
+});
+
+const nobody = (id: string): Person => ({
+	id,
+	skills: [],
+	occupations: [],
+	languages: [],
+	countries: []
+});
+
+/** Every open opportunity ranked for one member, best first (the CLI prints it all). */
+export async function rankOpportunitiesFor(db: Db, userId: string, now = new Date()) {
+	const [person] = await matchingPeople(db, [userId]);
+	const me = person ?? nobody(userId);
+	const asks = (await openAsks(db, now)).map(askOf);
+	return rankAsks(me, asks, await occupationSkills(db, me.occupations));
+}
+
+/** The members who might hold what an opportunity asks, ranked best first. */
+export async function rankPeopleFor(db: Db, opportunityId: string, exclude: string[] = []) {
+	const [o] = await db
+		.select()
+		.from(opportunity)
+		.where(inArray(opportunity.id, [opportunityId]));
+	if (!o) return null;
+	const skip = new Set([...exclude, ...(o.posterId ? [o.posterId] : [])]);
+	const ids = (await peopleHolding(db, [...o.required, ...o.optional])).filter(
+		(id) => !skip.has(id)
+	);
+	const people = await matchingPeople(db, ids);
+	const relations = await occupationSkills(
+		db,
+		people.flatMap((p) => p.occupations)
+	);
+	return rankPeople(people, askOf(o), relations);
+}
+
+const worth = (s: Scored) => s.score >= 0.2;
+
+/** "Suggested for you": the best open opportunities for the actor, each with its reasons. */
+export async function suggestedOpportunities(db: Db, actor: Actor, locale: Locale, limit = 5) {
+	if (!actor) return [];
+	const ranked = (await rankOpportunitiesFor(db, actor.id)).filter(worth).slice(0, limit);
+	if (!ranked.length) return [];
+	const titles = new Map(
+		(
+			await db
+				.select({ id: opportunity.id, title: opportunity.title, language: opportunity.language })
+				.from(opportunity)
+				.where(
+					inArray(
+						opportunity.id,
+						ranked.map((r) => r.id)
+					)
+				)
+		).map((t) => [t.id, t])
+	);
+	return (await explain(db, ranked, locale)).map((e) => ({ ...e, ...titles.get(e.id)! }));
+}
+
+/** "Suggested people" for the poster's side of an opportunity: who might fit, and why. */
+export async function suggestedPeople(
+	db: Db,
+	actor: Actor,
+	opportunityId: string,
+	locale: Locale,
+	limit = 10
+) {
+	const access = await opportunityAccess(db, actor, opportunityId, 'see-applications');
+	if (!access) return null;
+	const ranked = ((await rankPeopleFor(db, opportunityId, [actor!.id])) ?? [])
+		.filter(worth)
+		.slice(0, limit);
+	if (!ranked.length) return [];
+	const names = new Map(
+		(
+			await db
+				.select({ id: user.id, name: user.name })
+				.from(user)
+				.where(
+					inArray(
+						user.id,
+						ranked.map((r) => r.id)
+					)
+				)
+		).map((u) => [u.id, u.name])
+	);
+	return (await explain(db, ranked, locale)).map((e) => ({ ...e, name: names.get(e.id) ?? '' }));
+}
