@@ -53,18 +53,21 @@ const codes = (check: (c: string) => boolean, error: string, max: number) =>
 		.transform((l) => [...new Set(l.map((c) => c.trim().toUpperCase()).filter(Boolean))])
 		.pipe(z.array(z.string().refine(check, { error })).max(max, { error }));
 
+/** The lines of a skills box, trimmed, without empty ones or repeats. */
+export const splitSkillLines = (s: string) => [
+	...new Set(
+		s
+			.split(/\r?\n/)
+			.map((l) => l.trim())
+			.filter(Boolean)
+	)
+];
+
 /** Skills as typed, one per line: an ESCO URI or a label in any loaded language (resolved on save). */
 const skillLines = z
 	.string()
 	.default('')
-	.transform((s) => [
-		...new Set(
-			s
-				.split(/\r?\n/)
-				.map((l) => l.trim())
-				.filter(Boolean)
-		)
-	])
+	.transform(splitSkillLines)
 	.pipe(
 		z
 			.array(z.string().max(200, { error: 'opportunity_error_skill_unknown' }))
@@ -145,3 +148,20 @@ export const opportunityQuery = z.object({
 	page: z.coerce.number().int().min(1).max(1000).default(1)
 });
 export type OpportunityQuery = z.infer<typeof opportunityQuery>;
+
+/** The list page's filters, from its query string: unknown values are dropped, not errors. */
+export function opportunityFilters(params: URLSearchParams) {
+	const one = <K extends keyof OpportunityQuery>(key: K) => {
+		const parsed = opportunityQuery.shape[key].safeParse(params.get(key) || undefined);
+		return parsed.success ? (parsed.data as OpportunityQuery[K]) : undefined;
+	};
+	return {
+		q: (params.get('q') ?? '').slice(0, 100),
+		type: one('type'),
+		country: one('country'),
+		skill: one('skill'),
+		language: one('language'),
+		deadlineAfter: one('deadline_after'),
+		page: one('page') ?? 1
+	};
+}

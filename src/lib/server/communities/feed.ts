@@ -6,14 +6,9 @@ import { heldIds } from '../moderation/holds.ts';
 import { communityAccess } from './access.ts';
 import { threadPath } from './posts.ts';
 import { communityThread } from './schema.ts';
+import { atomFeed } from '../platform/atom.ts';
 
 const FEED_ITEMS = 30;
-
-const escape = (s: string) =>
-	s.replace(
-		/[<>&"']/g,
-		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!
-	);
 
 /**
  * The Atom feed (RFC 4287) of a public community: its newest threads with their first post, for
@@ -45,29 +40,19 @@ export async function communityFeed(db: Db, slug: string, origin: string, locale
 	const items = rows.filter((r) => !held.has(r.id));
 	const base = `${origin}/${locale}`;
 	const home = `${base}/communities/${c.slug}`;
-	const updated = (items[0]?.lastReplyAt ?? c.createdAt).toISOString();
-	const entries = items
-		.map((t) => {
-			const url = `${base}${threadPath(c.slug, t.id)}`;
-			return `  <entry>
-    <id>${escape(url)}</id>
-    <title>${escape(t.title)}</title>
-    <link rel="alternate" type="text/html" href="${escape(url)}"/>
-    <published>${t.createdAt.toISOString()}</published>
-    <updated>${t.lastReplyAt.toISOString()}</updated>
-    <author><name>${escape(t.author ?? '—')}</name></author>
-    <content type="html">${escape(renderMarkdown(t.body))}</content>
-  </entry>`;
-		})
-		.join('\n');
-	return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escape(c.language)}">
-  <id>${escape(home)}</id>
-  <title>${escape(c.name)}</title>
-  <link rel="alternate" type="text/html" href="${escape(home)}"/>
-  <link rel="self" type="application/atom+xml" href="${escape(`${home}/feed.atom`)}"/>
-  <updated>${updated}</updated>
-${entries}
-</feed>
-`;
+	return atomFeed({
+		home,
+		self: `${home}/feed.atom`,
+		title: c.name,
+		language: c.language,
+		updated: items[0]?.lastReplyAt ?? c.createdAt,
+		entries: items.map((t) => ({
+			url: `${base}${threadPath(c.slug, t.id)}`,
+			title: t.title,
+			published: t.createdAt,
+			updated: t.lastReplyAt,
+			author: t.author,
+			html: renderMarkdown(t.body)
+		}))
+	});
 }

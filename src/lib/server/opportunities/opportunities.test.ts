@@ -50,7 +50,8 @@ const post = (over: Record<string, unknown> = {}) => ({
 describe.each(DATABASES)('opportunities on $kind', (target) => {
 	let s: AppContext;
 	let deps: OpportunityDeps;
-	let mod: Actor, poster: Actor, amina: Actor, bruno: Actor;
+	type Member = { id: string; roles: ['member'] };
+	let mod: Actor, poster: Member, amina: Member, bruno: Member;
 	let jobId: string;
 
 	beforeAll(async () => {
@@ -62,7 +63,7 @@ describe.each(DATABASES)('opportunities on $kind', (target) => {
 		mod = { id: m.id, roles: ['member', 'moderator'] };
 		const actor = async (fields: Parameters<typeof buildProfile>[1]) => {
 			const made = await buildProfile(s, fields);
-			return { id: made.id, roles: ['member' as const] };
+			return { id: made.id, roles: ['member'] } as Member;
 		};
 		poster = await actor({ name: 'Claire Martin', residence: 'FR' });
 		amina = await actor({
