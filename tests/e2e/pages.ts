@@ -35,6 +35,9 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/library?q=help&theme=rights', who: 'visitor' },
 	{ path: '/library/:resource', who: 'visitor' },
 	{ path: '/courses', who: 'visitor' },
+	{ path: '/opportunities', who: 'visitor' },
+	{ path: '/opportunities?type=job&country=FR', who: 'visitor' },
+	{ path: '/opportunities/:opportunity', who: 'visitor' },
 	{ path: '/certificates/verify', who: 'visitor' },
 	{ path: '/courses/:course', who: 'visitor' },
 	{ path: '/courses/:course/:lesson', who: 'visitor' },
@@ -51,6 +54,11 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/events/new', who: 'member' },
 	{ path: '/stories/new', who: 'member' },
 	{ path: '/library/new', who: 'member' },
+	{ path: '/opportunities', who: 'member' },
+	{ path: '/opportunities/new', who: 'member' },
+	{ path: '/opportunities/mine', who: 'member' },
+	{ path: '/opportunities/:posted/applications', who: 'admin' },
+	{ path: '/opportunities/:opportunity/applications/:application', who: 'admin' },
 	{ path: '/courses/new', who: 'member' },
 	{ path: '/courses/:course/edit', who: 'admin' },
 	{ path: '/courses/:course/edit/:quiz', who: 'admin' },
@@ -122,6 +130,7 @@ let demoStory: string | undefined;
 
 let conversation: string | undefined;
 let demoResource: string | undefined;
+let demoOpportunity: string | undefined;
 let demoCourse: { slug: string; lesson: string; quiz: string } | undefined;
 
 /** A conversation the administrator (whose session the member pages use) starts with `:member`. */
@@ -139,6 +148,50 @@ async function adminConversation(request: APIRequestContext) {
 		conversation = location.match(/\/messages\/([0-9a-f-]{36})/)![1];
 	}
 	return conversation;
+}
+
+let posted: string | undefined;
+let application: string | undefined;
+
+/** An opportunity the administrator posts (published at once: they moderate). */
+async function adminOpportunity(request: APIRequestContext) {
+	if (!posted) {
+		const deadline = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+		const response = await request.post('/en/opportunities/new', {
+			headers: { cookie: sessionCookie(), origin: APP_ORIGIN, accept: 'text/html' },
+			form: {
+				type: 'volunteering',
+				title: 'Volunteer drivers for the welcome desk',
+				description: 'Drive newcomers to their first appointments, two mornings a month.',
+				language: 'en',
+				workplace: 'on_site',
+				'country-0': 'FR',
+				required: '',
+				optional: '',
+				deadline
+			},
+			maxRedirects: 0
+		});
+		if (response.status() !== 303)
+			throw new Error(`posting an opportunity: ${response.status()} ${await response.text()}`);
+		posted = (response.headers().location ?? '').match(/\/opportunities\/([0-9a-f-]{36})/)![1];
+	}
+	return posted;
+}
+
+/** The administrator's application to a demo opportunity (the applicant's view of it). */
+async function adminApplication(request: APIRequestContext, opportunityPath: string) {
+	if (!application) {
+		const response = await request.post(`/en${opportunityPath}?/apply`, {
+			headers: { cookie: sessionCookie(), origin: APP_ORIGIN, accept: 'text/html' },
+			form: { kind: 'interest', message: 'Interested: I volunteer on weekends.' },
+			maxRedirects: 0
+		});
+		if (response.status() !== 303)
+			throw new Error(`applying: ${response.status()} ${await response.text()}`);
+		application = (response.headers().location ?? '').match(/applications\/([0-9a-f-]{36})/)![1];
+	}
+	return application;
 }
 
 export async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
@@ -162,6 +215,19 @@ export async function resolvePath(request: APIRequestContext, path: string): Pro
 			.replace(':course', demoCourse.slug)
 			.replace(':lesson', demoCourse.lesson)
 			.replace(':quiz', demoCourse.quiz);
+	}
+	if (path.includes(':posted')) return path.replace(':posted', await adminOpportunity(request));
+	if (path.includes(':application')) {
+		const opportunityPath = await resolvePath(request, '/opportunities/:opportunity');
+		return `${opportunityPath}/applications/${await adminApplication(request, opportunityPath)}`;
+	}
+	if (path.includes(':opportunity')) {
+		demoOpportunity ??= (
+			(await (await request.get('/api/v1/opportunities?type=job')).json()) as {
+				items: { id: string }[];
+			}
+		).items[0].id;
+		return path.replace(':opportunity', demoOpportunity);
 	}
 	if (path.includes(':resource')) {
 		demoResource ??= (

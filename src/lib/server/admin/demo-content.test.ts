@@ -21,6 +21,8 @@ import { event } from '../events/schema.ts';
 import { story } from '../stories/schema.ts';
 import { storyFeed } from '../stories/stories.ts';
 import { createCommunity, joinCommunity } from '../communities/manage.ts';
+import { opportunity } from '../opportunities/schema.ts';
+import { OPPORTUNITY_TYPES } from '#lib/opportunities/forms.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
 describe.each(DATABASES)('example content on $kind', (target) => {
@@ -58,6 +60,16 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(demoCommunities.map((c) => c.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
 		const demoEvents = await db.select().from(event).where(eq(event.demo, true));
 		expect(new Set(demoEvents.map((e) => e.kind)).size).toBe(7);
+		// Opportunities of every type, in the four languages, their skills found in ESCO.
+		const demoOpportunities = await db.select().from(opportunity).where(eq(opportunity.demo, true));
+		expect(new Set(demoOpportunities.map((o) => o.type))).toEqual(new Set(OPPORTUNITY_TYPES));
+		expect([...new Set(demoOpportunities.map((o) => o.language))].sort()).toEqual([
+			'ar',
+			'en',
+			'es',
+			'fr'
+		]);
+		expect(demoOpportunities.filter((o) => o.organisationId)).toHaveLength(4);
 		expect(new Set(demoEvents.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'es', 'ar']));
 		expect(demoEvents.filter((e) => e.communityId)).toHaveLength(1);
 		const demoStories = await db.select().from(story).where(eq(story.demo, true));
@@ -127,6 +139,7 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(await db.select().from(communityThread)).toHaveLength(0);
 		expect(await db.select().from(event)).toHaveLength(0);
 		expect(await db.select().from(story)).toHaveLength(0);
+		expect(await db.select().from(opportunity)).toHaveLength(0);
 		expect(
 			(await db.select().from(community).where(eq(community.slug, realCommunity)))[0]
 		).toMatchObject({ memberCount: 1 });

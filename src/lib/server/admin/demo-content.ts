@@ -12,6 +12,7 @@ import { community, communityReply, communityThread } from '../communities/schem
 import { event } from '../events/schema.ts';
 import { story } from '../stories/schema.ts';
 import { resource } from '../library/schema.ts';
+import { opportunity } from '../opportunities/schema.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 
@@ -29,7 +30,7 @@ const demoOrganisations = sql`(select id from organisation where demo)`;
 export async function demoContentRemains(db: Db): Promise<boolean> {
 	const [row] = rowsOf<{ remains: boolean }>(
 		await db.execute(
-			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo) or exists (select 1 from resource where demo)) as remains`
+			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo) or exists (select 1 from resource where demo) or exists (select 1 from opportunity where demo)) as remains`
 		)
 	);
 	return Boolean(row?.remains);
@@ -106,6 +107,9 @@ export async function removeDemoContent(
 			await tx.execute(
 				sql`delete from moderation_hold h where h.kind = 'resource' and not exists (select 1 from resource r where r.id = h.subject_id)`
 			);
+			await tx
+				.delete(opportunity)
+				.where(or(eq(opportunity.demo, true), inArray(opportunity.posterId, demoUsers)));
 			await tx.delete(communityReply).where(inArray(communityReply.authorId, demoUsers));
 			await tx.delete(communityThread).where(inArray(communityThread.authorId, demoUsers));
 			await tx.execute(sql`

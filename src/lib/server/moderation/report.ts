@@ -136,7 +136,7 @@ export async function flagByClassifier(
 export async function holdForReview(
 	tx: Tx,
 	subject: Subject,
-	why: 'review_new_member' | 'review_contribution' = 'review_new_member'
+	why: 'review_new_member' | 'review_contribution' | 'review_post' = 'review_new_member'
 ) {
 	const id = await caseFor(tx, subject);
 	await addReport(tx, id, null, 'other', why);

@@ -148,7 +148,7 @@ export async function postOpportunity(
 			demo: opts.demo ?? false
 		});
 		const subject = opportunitySubject(id, actor.id, input.title, input.description);
-		if (waiting) await holdForReview(tx, subject, 'review_contribution');
+		if (waiting) await holdForReview(tx, subject, 'review_post');
 		await screenOnSave(tx, subject, `${input.title}\n${input.description}`);
 		await writeAudit(tx, {
 			actorId: actor.id,

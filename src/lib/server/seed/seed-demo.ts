@@ -12,6 +12,7 @@ import { seedDemoCommunities } from './demo-communities.ts';
 import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoResources } from './demo-resources.ts';
+import { seedDemoOpportunities } from './demo-opportunities.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -83,5 +84,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
 	await seedDemoEvents(db);
 	await seedDemoStories(db);
 	await seedDemoResources(db, null);
+	await seedDemoOpportunities(db);
 	return seeded;
 }
