@@ -141,7 +141,10 @@ test('demo opportunities of every type, and suggestions that say why', async ({ 
 	await page.getByRole('button', { name: 'Add: nurse responsible for general care' }).click();
 	await page.goto('/en/opportunities');
 	const suggested = page.locator('section[aria-labelledby=h-suggested]');
-	await expect(suggested.locator('.card').first()).toContainText('EHPAD');
-	await expect(suggested).toContainText('Essential skills: 3 of 3.');
-	await expect(suggested).toContainText('comes with the occupation');
+	const ehpad = suggested.locator('.card', { hasText: 'EHPAD' });
+	await expect(ehpad).toContainText('Essential skills: 3 of 3.');
+	await expect(ehpad).toContainText(
+		'“hygiene in a health care setting” comes with the occupation “nurse responsible for general care”.'
+	);
+	await expect(ehpad).toContainText('French at B2 is asked; not in the profile.');
 });

@@ -17,14 +17,22 @@ const PROFILE_LEVEL: Record<ProfileLanguage['level'], LanguageLevel> = {
 /**
  * People as matching reads them: the ESCO occupations and skills of their skills profile, their
  * languages (the skills profile's CEFR level first, else the directory profile's), and where they
- * live then come from. Only people whose directory profile is listed to members at least.
+ * live then come from. With `listedOnly` (suggesting people to others), only people whose
+ * directory profile is listed to members at least; a person's own ranking needs no profile.
  */
-export async function matchingPeople(db: Db, userIds: string[]): Promise<Person[]> {
+export async function matchingPeople(
+	db: Db,
+	userIds: string[],
+	{ listedOnly = true } = {}
+): Promise<Person[]> {
 	const ids = [...new Set(userIds)];
 	if (!ids.length) return [];
 	const people = new Map<string, Person>();
 	for (let i = 0; i < ids.length; i += 5000) {
 		const batch = ids.slice(i, i + 5000);
+		if (!listedOnly)
+			for (const id of batch)
+				people.set(id, { id, skills: [], occupations: [], languages: [], countries: [] });
 		const profiles = await db
 			.select({
 				id: memberProfile.userId,
@@ -34,7 +42,11 @@ export async function matchingPeople(db: Db, userIds: string[]): Promise<Person[
 				expertise: memberProfile.expertise
 			})
 			.from(memberProfile)
-			.where(and(inArray(memberProfile.userId, batch), ne(memberProfile.listed, 'nobody')));
+			.where(
+				listedOnly
+					? and(inArray(memberProfile.userId, batch), ne(memberProfile.listed, 'nobody'))
+					: inArray(memberProfile.userId, batch)
+			);
 		for (const p of profiles)
 			people.set(p.id, {
 				id: p.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fieldErrors } from '#lib/accounts/schemas.ts';
-import { opportunityForm } from '#lib/opportunities/forms.ts';
+import { opportunityForm, splitSkillLines } from '#lib/opportunities/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { escoConcept } from '../esco/schema.ts';
@@ -98,15 +98,19 @@ export async function postOpportunity(
 	const { db } = deps;
 	const now = opts.now ?? new Date();
 	const parsed = opportunityForm(now).safeParse(raw);
-	if (!parsed.success) return failure('invalid', fieldErrors(parsed.error));
+	const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+	// Skills are looked up even when another field is wrong: every mistake is said at once.
+	const lines = (field: 'required' | 'optional') => {
+		const v = (raw as Record<string, unknown> | null)?.[field];
+		return typeof v === 'string' && !errors[field] ? splitSkillLines(v) : [];
+	};
+	const language = parsed.success ? parsed.data.language : 'en';
+	const required = await resolveSkills(db, lines('required'), language);
+	const optional = await resolveSkills(db, lines('optional'), language);
+	if (required.unknown.length) errors.required ??= 'opportunity_error_skill_unknown';
+	if (optional.unknown.length) errors.optional ??= 'opportunity_error_skill_unknown';
+	if (!parsed.success || Object.keys(errors).length) return failure('invalid', errors);
 	const input = parsed.data;
-	const errors: Record<string, string> = {};
-	const required = await resolveSkills(db, input.required, input.language);
-	const optional = await resolveSkills(db, input.optional, input.language);
-	const unknown = { required, optional };
-	for (const field of ['required', 'optional'] as const)
-		if (unknown[field].unknown.length) errors[field] = 'opportunity_error_skill_unknown';
-	if (Object.keys(errors).length) return failure('invalid', errors);
 	let organisationId: string | null = null;
 	if (opts.organisation) {
 		const org = await organisationAccess(db, actor, { slug: opts.organisation });

@@ -34,7 +34,7 @@ const nobody = (id: string): Person => ({
 
 /** Every open opportunity ranked for one member, best first (the CLI prints it all). */
 export async function rankOpportunitiesFor(db: Db, userId: string, now = new Date()) {
-	const [person] = await matchingPeople(db, [userId]);
+	const [person] = await matchingPeople(db, [userId], { listedOnly: false });
 	const me = person ?? nobody(userId);
 	const asks = (await openAsks(db, now)).map(askOf);
 	return rankAsks(me, asks, await occupationSkills(db, me.occupations));
@@ -59,7 +59,18 @@ export async function rankPeopleFor(db: Db, opportunityId: string, exclude: stri
 	return rankPeople(people, askOf(o), relations);
 }
 
-const worth = (s: Scored) => s.score >= 0.2;
+/**
+ * Worth suggesting: a fair score that rests on something the person has (a skill asked, or the
+ * place when nothing is asked). A post that asks nothing is not suggested to everyone.
+ */
+const worth = (s: Scored) =>
+	s.score >= 0.2 &&
+	s.reasons.some(
+		(r) =>
+			((r.kind === 'essential' || r.kind === 'optional') && r.have > 0) ||
+			(r.kind === 'country' &&
+				!s.reasons.some((x) => x.kind === 'essential' || x.kind === 'optional'))
+	);
 
 /** "Suggested for you": the best open opportunities for the actor, each with its reasons. */
 export async function suggestedOpportunities(db: Db, actor: Actor, locale: Locale, limit = 5) {
