@@ -32,6 +32,10 @@ Commands:
       reading the platform's status list then say it is no longer valid.
   export hsds DIR [--format json|csv]  Write published services as HSDS 3.1 into DIR: JSON files
       (services.json…, the default) or the tabular package (datapackage.json and CSVs).
+  match --member ID | --opportunity ID [--language en|fr|es|ar] [--limit N] [--json]
+      The ranking matching gives, best first: for a member, the open opportunities; for an
+      opportunity, the members who might fit; each with its score and the reasons people read.
+      --json prints a JSON array of { id, score, reasons } (and title or name).
   jobs run  Run the recurring jobs now (stale-service and overdue-referral reminders) and deliver
       what is queued; the server runs them on their own schedule unless started with JOBS=false.
   backup FILE  Write the whole database and every stored file into FILE (one gzip'd file).
@@ -317,6 +321,47 @@ switch (command) {
 			process.exit(1);
 		}
 		console.log(`Revoked ${id}.`);
+		break;
+	}
+	case 'match': {
+		const { values } = parseArgs({
+			args: rest,
+			options: {
+				member: { type: 'string' },
+				opportunity: { type: 'string' },
+				language: { type: 'string', default: 'en' },
+				limit: { type: 'string', default: '20' },
+				json: { type: 'boolean', default: false }
+			}
+		});
+		const limit = Number(values.limit);
+		if (
+			!!values.member === !!values.opportunity ||
+			!['en', 'fr', 'es', 'ar'].includes(values.language) ||
+			!Number.isInteger(limit) ||
+			limit < 1 ||
+			limit > 10_000
+		) {
+			console.error(USAGE);
+			process.exit(1);
+		}
+		const { matchRanking } = await import('../src/lib/server/opportunities/suggest.ts');
+		const target = values.member ? { member: values.member } : { opportunity: values.opportunity };
+		const ranking = await withApp((s) =>
+			matchRanking(s.database.db, target, values.language, limit)
+		);
+		if (!ranking) {
+			console.error(
+				`No ${values.member ? 'member' : 'opportunity'} ${values.member ?? values.opportunity}.`
+			);
+			process.exit(1);
+		}
+		if (values.json) console.log(JSON.stringify(ranking, null, 2));
+		else
+			for (const r of ranking) {
+				console.log(`${r.score.toFixed(3)}  ${r.id}  ${r.title ?? r.name}`);
+				for (const reason of r.reasons) console.log(`       ${reason}`);
+			}
 		break;
 	}
 	case 'jobs': {

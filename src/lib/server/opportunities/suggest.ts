@@ -122,3 +122,62 @@ export async function suggestedPeople(
 	);
 	return (await explain(db, ranked, locale)).map((e) => ({ ...e, name: names.get(e.id) ?? '' }));
 }
+
+/**
+ * The ranking programme staff read from the command line: for a member, the open opportunities;
+ * for an opportunity, the members who might fit; best first, each with its score and reasons in
+ * `locale`, and a title or name. Null when there is no such member or opportunity.
+ */
+export async function matchRanking(
+	db: Db,
+	target: { member: string } | { opportunity: string },
+	locale: Locale,
+	limit = 20
+) {
+	if ('member' in target) {
+		const [who] = await db
+			.select({ id: user.id })
+			.from(user)
+			.where(inArray(user.id, [target.member]));
+		if (!who) return null;
+		const ranked = (await rankOpportunitiesFor(db, target.member)).slice(0, limit);
+		const titles = new Map(
+			ranked.length
+				? (
+						await db
+							.select({ id: opportunity.id, title: opportunity.title })
+							.from(opportunity)
+							.where(
+								inArray(
+									opportunity.id,
+									ranked.map((r) => r.id)
+								)
+							)
+					).map((t) => [t.id, t.title])
+				: []
+		);
+		return (await explain(db, ranked, locale)).map((e) => ({
+			...e,
+			title: titles.get(e.id) ?? ''
+		}));
+	}
+	const ranked = await rankPeopleFor(db, target.opportunity);
+	if (!ranked) return null;
+	const top = ranked.slice(0, limit);
+	const names = new Map(
+		top.length
+			? (
+					await db
+						.select({ id: user.id, name: user.name })
+						.from(user)
+						.where(
+							inArray(
+								user.id,
+								top.map((r) => r.id)
+							)
+						)
+				).map((u) => [u.id, u.name])
+			: []
+	);
+	return (await explain(db, top, locale)).map((e) => ({ ...e, name: names.get(e.id) ?? '' }));
+}
