@@ -39,6 +39,7 @@ const MODULES = [
 	'library',
 	'courses',
 	'opportunities',
+	'mentoring',
 	'appointments',
 	'admin',
 	'privacy',

@@ -11,8 +11,9 @@ export type ReasonData =
 	| { kind: 'language'; code: string; level: string; has: string | null }
 	| { kind: 'country'; code: string }
 	| { kind: 'remote' }
-	| { kind: 'time_zone'; hours: number }
-	| { kind: 'interest'; words: string[] };
+	| { kind: 'shared-language'; code: string }
+	| { kind: 'no-shared-language' }
+	| { kind: 'time-zones'; hours: number };
 
 const ORDER = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'];
 
@@ -50,15 +51,14 @@ export function reasonSentence(r: ReasonData, locale: Locale, label: (uri: strin
 			return m.match_country({ country: countryName(r.code, locale) }, o);
 		case 'remote':
 			return m.match_remote({}, o);
-		case 'time_zone':
+		case 'shared-language':
+			return m.match_shared_language({ language: languageName(r.code, locale) }, o);
+		case 'no-shared-language':
+			return m.match_no_shared_language({}, o);
+		case 'time-zones':
 			return r.hours === 0
 				? m.match_same_time_zone({}, o)
 				: m.match_time_zone({ hours: String(r.hours) }, o);
-		case 'interest':
-			return m.match_interest(
-				{ words: new Intl.ListFormat(locale, { type: 'conjunction' }).format(r.words) },
-				o
-			);
 	}
 }
 

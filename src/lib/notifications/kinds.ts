@@ -33,7 +33,10 @@ export const NOTICE_KINDS = [
 	'opportunity_application',
 	'opportunity_status',
 	'opportunity_message',
-	'opportunity_closed'
+	'opportunity_closed',
+	'mentoring_paired',
+	'mentoring_reminder',
+	'mentoring_ended'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -3,6 +3,7 @@ import { remindOverdueReferrals } from '../referrals/reminders.ts';
 import { remindAppointments } from '../appointments/reminders.ts';
 import { remindUpcomingEvents } from '../events/reminders.ts';
 import { closeDueOpportunities } from '../opportunities/close.ts';
+import { remindQuietMentors } from '../mentoring/reminders.ts';
 import type { Job } from '../platform/jobs.ts';
 import { refreshStatistics } from '../platform/statistics.ts';
 import type { PlatformContext } from '../platform/context.ts';
@@ -46,6 +47,11 @@ export const JOBS: Job<PlatformContext & { notifier: Notifier }>[] = [
 		name: 'close-opportunities',
 		cron: '3 * * * *',
 		run: (s, now) => closeDueOpportunities({ db: s.database.db, notifier: s.notifier }, now)
+	},
+	{
+		name: 'mentoring-reminders',
+		cron: '11 * * * *',
+		run: (s, now) => remindQuietMentors({ db: s.database.db, notifier: s.notifier }, now)
 	},
 	{
 		// The embedded database has no autovacuum: its planner statistics are refreshed nightly.

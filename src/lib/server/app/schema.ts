@@ -19,3 +19,4 @@ export * from '../courses/schema.ts';
 export * from '../appointments/schema.ts';
 export * from '../skills/schema.ts';
 export * from '../opportunities/schema.ts';
+export * from '../mentoring/schema.ts';

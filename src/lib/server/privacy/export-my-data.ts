@@ -11,6 +11,7 @@ import { storiesOfPerson } from '../stories/stories.ts';
 import { resourcesOfPerson } from '../library/person-data.ts';
 import { skillsOfPerson } from '../skills/person-data.ts';
 import { opportunitiesOfPerson } from '../opportunities/person-data.ts';
+import { mentoringOfPerson } from '../mentoring/person-data.ts';
 import { eventsOfPerson } from '../events/person-data.ts';
 import { communitiesOfPerson } from '../communities/person-data.ts';
 import { moderationOfPerson } from '../moderation/person-data.ts';
@@ -43,6 +44,7 @@ export async function exportMyData(db: Db, userId: string) {
 		stories: await storiesOfPerson(db, userId),
 		skillsProfile: await skillsOfPerson(db, userId),
 		opportunities: await opportunitiesOfPerson(db, userId),
+		mentoring: await mentoringOfPerson(db, userId),
 		libraryContributions: await resourcesOfPerson(db, userId),
 		appointments: await bookingsOf(db, userId),
 		savedServices: (await savedServicesOf(db, userId, account.account.locale ?? 'en')).map(
