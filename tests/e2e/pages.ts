@@ -38,6 +38,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/opportunities', who: 'visitor' },
 	{ path: '/opportunities?type=job&country=FR', who: 'visitor' },
 	{ path: '/opportunities/:opportunity', who: 'visitor' },
+	{ path: '/mentoring', who: 'visitor' },
+	{ path: '/mentoring/:programme', who: 'visitor' },
 	{ path: '/certificates/verify', who: 'visitor' },
 	{ path: '/courses/:course', who: 'visitor' },
 	{ path: '/courses/:course/:lesson', who: 'visitor' },
@@ -57,6 +59,8 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/opportunities', who: 'member' },
 	{ path: '/opportunities/new', who: 'member' },
 	{ path: '/opportunities/mine', who: 'member' },
+	{ path: '/mentoring/new', who: 'member' },
+	{ path: '/mentoring/:programme', who: 'member' },
 	{ path: '/opportunities/:posted/applications', who: 'admin' },
 	{ path: '/opportunities/:opportunity/applications/:application', who: 'admin' },
 	{ path: '/courses/new', who: 'member' },
@@ -131,6 +135,7 @@ let demoStory: string | undefined;
 let conversation: string | undefined;
 let demoResource: string | undefined;
 let demoOpportunity: string | undefined;
+let demoProgramme: string | undefined;
 let demoCourse: { slug: string; lesson: string; quiz: string } | undefined;
 
 /** A conversation the administrator (whose session the member pages use) starts with `:member`. */
@@ -225,6 +230,12 @@ export async function resolvePath(request: APIRequestContext, path: string): Pro
 	if (path.includes(':application')) {
 		const opportunityPath = await resolvePath(request, '/opportunities/:opportunity');
 		return adminApplication(request, opportunityPath);
+	}
+	if (path.includes(':programme')) {
+		demoProgramme ??= (await (await request.get('/en/mentoring')).text()).match(
+			/href="\/en\/mentoring\/([0-9a-f-]{36})"/
+		)![1];
+		return path.replace(':programme', demoProgramme);
 	}
 	if (path.includes(':opportunity')) {
 		demoOpportunity ??= (

@@ -22,6 +22,7 @@ import { story } from '../stories/schema.ts';
 import { storyFeed } from '../stories/stories.ts';
 import { createCommunity, joinCommunity } from '../communities/manage.ts';
 import { opportunity } from '../opportunities/schema.ts';
+import { mentoringPair, mentoringProgramme } from '../mentoring/schema.ts';
 import { OPPORTUNITY_TYPES } from '#lib/opportunities/forms.ts';
 import { demoContentCounts, demoContentRemains, removeDemoContent } from './demo-content.ts';
 
@@ -70,6 +71,13 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 			'fr'
 		]);
 		expect(demoOpportunities.filter((o) => o.organisationId)).toHaveLength(4);
+		// A mentoring programme in each language, one with a confirmed pair.
+		const programmes = await db
+			.select()
+			.from(mentoringProgramme)
+			.where(eq(mentoringProgramme.demo, true));
+		expect(programmes.map((p) => p.language).sort()).toEqual(['ar', 'en', 'es', 'fr']);
+		expect(await db.select().from(mentoringPair)).toHaveLength(1);
 		expect(new Set(demoEvents.map((e) => e.language))).toEqual(new Set(['en', 'fr', 'es', 'ar']));
 		expect(demoEvents.filter((e) => e.communityId)).toHaveLength(1);
 		const demoStories = await db.select().from(story).where(eq(story.demo, true));
@@ -140,6 +148,7 @@ describe.each(DATABASES)('example content on $kind', (target) => {
 		expect(await db.select().from(event)).toHaveLength(0);
 		expect(await db.select().from(story)).toHaveLength(0);
 		expect(await db.select().from(opportunity)).toHaveLength(0);
+		expect(await db.select().from(mentoringProgramme)).toHaveLength(0);
 		expect(
 			(await db.select().from(community).where(eq(community.slug, realCommunity)))[0]
 		).toMatchObject({ memberCount: 1 });

@@ -30,7 +30,7 @@ const demoOrganisations = sql`(select id from organisation where demo)`;
 export async function demoContentRemains(db: Db): Promise<boolean> {
 	const [row] = rowsOf<{ remains: boolean }>(
 		await db.execute(
-			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo) or exists (select 1 from resource where demo) or exists (select 1 from opportunity where demo)) as remains`
+			sql`select (exists (select 1 from organisation where demo) or exists (select 1 from "user" where demo) or exists (select 1 from community where demo) or exists (select 1 from event where demo) or exists (select 1 from story where demo) or exists (select 1 from resource where demo) or exists (select 1 from opportunity where demo) or exists (select 1 from mentoring_programme where demo)) as remains`
 		)
 	);
 	return Boolean(row?.remains);

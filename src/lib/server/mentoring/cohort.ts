@@ -36,6 +36,11 @@ function withApplication(base: Person | undefined, a: ApplicationRow): Person {
 export async function suggestCohort(db: Db, actor: Actor, programmeId: string, locale: Locale) {
 	const access = await programmeAccess(db, actor, programmeId, 'coordinate');
 	if (!access) return null;
+	return cohortOf(db, programmeId, locale);
+}
+
+/** The suggested cohort of a programme, for whoever may see it (suggestCohort checks). */
+export async function cohortOf(db: Db, programmeId: string, locale: Locale) {
 	const applications = await db
 		.select()
 		.from(mentoringApplication)
@@ -116,7 +121,20 @@ export async function confirmPairs(
 	if (!suggested || !actor) return failure('not_found');
 	const chosen = suggested.pairs.filter((p) => keys === 'all' || keys.includes(p.key));
 	if (!chosen.length) return failure('invalid', { form: 'mentoring_error_no_pairs' });
-	const confirmed = await deps.db.transaction(async (tx) => {
+	return ok({ confirmed: await storePairs(deps, programmeId, chosen, actor.id, now) });
+}
+
+type Suggested = NonNullable<Awaited<ReturnType<typeof cohortOf>>>['pairs'];
+
+/** Stores suggested pairs and tells both people of each (confirmPairs; the demo seed). */
+export async function storePairs(
+	deps: MentoringDeps,
+	programmeId: string,
+	chosen: Suggested,
+	actorId: string | null,
+	now = new Date()
+) {
+	return deps.db.transaction(async (tx) => {
 		let n = 0;
 		for (const p of chosen) {
 			const id = randomUUID();
@@ -146,7 +164,7 @@ export async function confirmPairs(
 			);
 		}
 		await writeAudit(tx, {
-			actorId: actor.id,
+			actorId,
 			action: 'mentoring.confirm',
 			subjectType: 'mentoring_programme',
 			subjectId: programmeId,
@@ -154,5 +172,4 @@ export async function confirmPairs(
 		});
 		return n;
 	});
-	return ok({ confirmed });
 }

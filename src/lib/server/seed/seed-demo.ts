@@ -13,6 +13,7 @@ import { seedDemoEvents } from './demo-events.ts';
 import { seedDemoStories } from './demo-stories.ts';
 import { seedDemoResources } from './demo-resources.ts';
 import { seedDemoOpportunities } from './demo-opportunities.ts';
+import { seedDemoMentoring } from './demo-mentoring.ts';
 
 /** Seeds the demo content once per database; a marker row makes later starts skip it. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -85,5 +86,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
 	await seedDemoStories(db);
 	await seedDemoResources(db, null);
 	await seedDemoOpportunities(db);
+	await seedDemoMentoring(db);
 	return seeded;
 }
