@@ -42,13 +42,16 @@ Commands:
   restore FILE  Replace the database's content and add the files from a backup made by the same
       version. Runs in one transaction: a damaged file changes nothing.
   seed [--members N] [--organisations N] [--services N] [--referrals N] [--messages N]
-       [--conversations N] [--communities N] [--events N] [--resources N] [--seed S]
+       [--conversations N] [--communities N] [--events N] [--resources N]
+       [--opportunities N] [--mentoring-programmes N] [--seed S]
       Add a synthetic, deterministic population (for benchmarks and demos). Also: npm run seed -- …
       --services and --referrals (default 0) add services with locations, and referrals to them.
       --messages (default 0) adds private messages between generated members, over --conversations
       conversations (default a tenth of the messages). --communities adds communities with
       threads and replies (the first with 2,000 threads); --events upcoming events with
-      registrations; --resources library resources (a tenth waiting for a moderator).
+      registrations; --resources library resources (a tenth waiting for a moderator);
+      --opportunities posts of every type asking ESCO skills, and --mentoring-programmes
+      programmes with 30 applications each (both give every generated member a skills profile).
       Everything it adds is example content, marked and removed like the demo.
   demo remove  Remove all example content (demo and generated members, organisations, their
       services and places, and referrals that involve them) and nothing else, before a pilot.
@@ -425,6 +428,8 @@ switch (command) {
 				communities: { type: 'string' },
 				events: { type: 'string' },
 				resources: { type: 'string' },
+				opportunities: { type: 'string' },
+				'mentoring-programmes': { type: 'string' },
 				seed: { type: 'string' }
 			}
 		});
@@ -463,6 +468,12 @@ switch (command) {
 		const { generateConnect } = await import('../src/lib/server/seed/generate-connect.ts');
 		const { generateLibrary } = await import('../src/lib/server/seed/generate-library.ts');
 		const resources = number(values.resources, 0);
+		const contribute = {
+			opportunities: number(values.opportunities, 0),
+			mentoringProgrammes: number(values['mentoring-programmes'], 0),
+			seed: options.seed
+		};
+		const { generateContribute } = await import('../src/lib/server/seed/generate-contribute.ts');
 		const started = Date.now();
 		await withApp(async (s) => {
 			await generatePopulation(s.database.db, options, (line) => console.log(line));
@@ -479,6 +490,8 @@ switch (command) {
 				await generateLibrary(s.database.db, { resources, seed: options.seed }, (line) =>
 					console.log(line)
 				);
+			if (contribute.opportunities || contribute.mentoringProgrammes)
+				await generateContribute(s.database.db, contribute, (line) => console.log(line));
 		});
 		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 		break;
