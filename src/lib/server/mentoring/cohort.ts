@@ -8,7 +8,7 @@ import { occupationSkills } from '../esco/relations.ts';
 import { explain } from '../matching/explain.ts';
 import { assignCohort, type Mentee } from '../matching/pairs.ts';
 import type { Person } from '../matching/score.ts';
-import { matchingPeople } from '../members/match-people.ts';
+import { matchingPeople } from '../skills/match-people.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { pairPath, programmeAccess, type MentoringDeps } from './programmes.ts';

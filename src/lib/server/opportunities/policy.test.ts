@@ -69,13 +69,17 @@ describe('who reads a skills profile', () => {
 	const rows: [string, Actor, Parameters<typeof canSkills>[2], boolean][] = [
 		['its owner', member, { owner: true }, true],
 		['someone they applied to with it', member, { owner: false, sharedWith: true }, true],
+		['an adviser the person let fill it with them', member, { owner: false, delegate: true }, true],
 		['nobody else', member, { owner: false }, false],
 		['not a visitor, even shared', null, { owner: false, sharedWith: true }, false]
 	];
 	it.each(rows)('%s', (_why, actor, t, expected) => {
 		expect(canSkills(actor, 'see', t)).toBe(expected);
 	});
-	it('only its owner edits it', () => {
+	it('its owner edits it, and an adviser they let; not whom they applied to', () => {
+		expect(canSkills(member, 'edit', { owner: true })).toBe(true);
+		expect(canSkills(member, 'edit', { owner: false, delegate: true })).toBe(true);
 		expect(canSkills(member, 'edit', { owner: false, sharedWith: true })).toBe(false);
+		expect(canSkills(null, 'edit', { owner: false, delegate: true })).toBe(false);
 	});
 });

@@ -6,7 +6,7 @@ import { user } from '../accounts/schema.ts';
 import { occupationSkills } from '../esco/relations.ts';
 import { rankAsks, rankPeople, type Ask, type Person, type Scored } from '../matching/score.ts';
 import { explain } from '../matching/explain.ts';
-import { matchingPeople, peopleHolding } from '../members/match-people.ts';
+import { matchingPeople, peopleHolding } from '../skills/match-people.ts';
 import { opportunityAccess, openAsks } from './read.ts';
 import { opportunity } from './schema.ts';
 

@@ -37,8 +37,11 @@ describe('visitors page cache', () => {
 			new Response('x', { status: 404, headers: { 'content-type': 'text/html' } })
 		);
 		await cache.put('/b', page('CCCCCCCCCCCCCCCCCCCCCC==', { 'set-cookie': 'x=1' }));
-		await cache.put('/c', new Response('{}', { headers: { 'content-type': 'application/json' } }));
+		await cache.put('/c', new Response('x', { headers: { 'content-type': 'text/plain' } }));
 		expect(cache.size()).toBe(0);
+		// JSON is kept too (isCacheable lets only public API answers through).
+		await cache.put('/d', new Response('{}', { headers: { 'content-type': 'application/json' } }));
+		expect(cache.size()).toBe(1);
 		const off = createPageCache({ seconds: 0 });
 		await off.put('/en/map', page('DDDDDDDDDDDDDDDDDDDDDD=='));
 		expect(off.size()).toBe(0);
@@ -65,6 +68,11 @@ describe('visitors page cache', () => {
 		expect(get('/en/account')).toBe(false);
 		expect(get('/en/organisations/x/services')).toBe(false);
 		expect(get('/api/hsds/services')).toBe(false);
+		expect(get('/en/opportunities?type=job')).toBe(true);
+		expect(get('/en/opportunities/mine')).toBe(false);
+		expect(get('/api/v1/opportunities?q=nurse')).toBe(true);
+		expect(get('/api/v1/opportunities/5b0f2a3e-6c1d-4e8a-9f3b-000000000101')).toBe(true);
+		expect(get('/api/v1/members')).toBe(false);
 		const post = new Request('http://x/en/services', { method: 'POST' });
 		expect(isCacheable(post, new URL(post.url))).toBe(false);
 	});

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
  * A few seconds of memory for public pages seen by visitors (no session), so that a burst of people
  * opening the same service search or service page costs one rendering, not hundreds. Each answer gets
  * a fresh CSP nonce: the cached nonce is replaced in the body and the header, so nonces are never
- * reused. Responses that set a cookie, vary on anything else or are not 200 are never kept.
+ * reused. Responses that set a cookie, vary on anything else or are not 200 are never kept; of
+ * JSON, only the public API answers isCacheable lets through (open opportunities).
  */
 export type PageCache = {
 	get(key: string, now?: number): Response | null;
@@ -37,7 +38,8 @@ export function createPageCache(opts: { seconds: number; maxEntries?: number }):
 		async put(key, response, now = Date.now()) {
 			if (opts.seconds <= 0 || response.status !== 200) return;
 			if (response.headers.has('set-cookie')) return;
-			if (!(response.headers.get('content-type') ?? '').startsWith('text/html')) return;
+			const type = response.headers.get('content-type') ?? '';
+			if (!type.startsWith('text/html') && !type.startsWith('application/json')) return;
 			const body = await response.clone().text();
 			const csp = response.headers.get('content-security-policy') ?? '';
 			const nonce = NONCE.exec(csp)?.[1] ?? null;
@@ -53,9 +55,9 @@ export function createPageCache(opts: { seconds: number; maxEntries?: number }):
 	};
 }
 
-/** Public pages whose content depends only on their address for a visitor. */
+/** Public pages (and API answers) whose content depends only on their address for a visitor. */
 const PUBLIC_PAGES =
-	/^\/(en|fr|es|ar)(\/(services(\/[0-9a-f-]{36})?|members|map|countries(\/[a-z]{2})?))?$/;
+	/^\/(en|fr|es|ar)(\/(services(\/[0-9a-f-]{36})?|members|map|countries(\/[a-z]{2})?|opportunities))?$|^\/api\/v1\/opportunities(\/[0-9a-f-]{36})?$/;
 
 /** Only visitors' GETs of public pages: a session cookie (or any form post) goes straight through. */
 export function isCacheable(request: Request, url: URL) {

@@ -12,6 +12,7 @@ import type { Actor } from '../accounts/policy.ts';
 import { escoConcept } from '../esco/schema.ts';
 import { labelsFor } from '../esco/search-esco.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
+import { writeAudit } from '../platform/audit.ts';
 import { canSkills } from './policy.ts';
 import { skillEntry } from './schema.ts';
 
@@ -20,15 +21,20 @@ export type SkillRow = typeof skillEntry.$inferSelect;
 /**
  * Adds an entry to the actor's own profile: checked by its kind's form, an ESCO concept only if
  * it is loaded and of that kind, a language once (a new level replaces the old), at most
- * MAX_ENTRIES_PER_KIND of a kind. Nothing is stored on any error.
+ * MAX_ENTRIES_PER_KIND of a kind. Nothing is stored on any error. An adviser the person let fill
+ * it with them (`forPerson`, with the consent checked by the caller: consent.ts) adds to theirs,
+ * audited.
  */
 export async function addSkillEntry(
 	db: Db,
 	actor: Actor,
 	kind: string,
-	values: Record<string, string>
+	values: Record<string, string>,
+	forPerson?: { userId: string; delegate: boolean }
 ): Promise<Result<{ id: string }>> {
-	if (!actor || !canSkills(actor, 'edit', { owner: true })) return failure('forbidden');
+	const owner = forPerson?.userId ?? actor?.id;
+	const tie = { owner: !!actor && owner === actor.id, delegate: forPerson?.delegate };
+	if (!actor || !owner || !canSkills(actor, 'edit', tie)) return failure('forbidden');
 	if (!(SKILL_ENTRY_KINDS as readonly string[]).includes(kind)) return failure('not_found');
 	const k = kind as SkillEntryKind;
 	const parsed = entrySchema(k).safeParse(values);
@@ -46,7 +52,7 @@ export async function addSkillEntry(
 		const [{ n }] = await tx
 			.select({ n: count() })
 			.from(skillEntry)
-			.where(and(eq(skillEntry.userId, actor.id), eq(skillEntry.kind, k)));
+			.where(and(eq(skillEntry.userId, owner), eq(skillEntry.kind, k)));
 		const same =
 			k === 'language'
 				? eq(skillEntry.language, input.language)
@@ -57,7 +63,7 @@ export async function addSkillEntry(
 			const [existing] = await tx
 				.select({ id: skillEntry.id })
 				.from(skillEntry)
-				.where(and(eq(skillEntry.userId, actor.id), eq(skillEntry.kind, k), same));
+				.where(and(eq(skillEntry.userId, owner), eq(skillEntry.kind, k), same));
 			if (existing) {
 				if (k === 'language')
 					await tx
@@ -71,7 +77,7 @@ export async function addSkillEntry(
 		const id = randomUUID();
 		await tx.insert(skillEntry).values({
 			id,
-			userId: actor.id,
+			userId: owner,
 			kind: k,
 			escoUri: input.uri ?? null,
 			title: input.title ?? null,
@@ -82,16 +88,32 @@ export async function addSkillEntry(
 			language: input.language ?? null,
 			level: (input.level as SkillRow['level']) ?? null
 		});
+		if (!tie.owner)
+			await writeAudit(tx, {
+				actorId: actor.id,
+				action: 'skills.add_for',
+				subjectType: 'user',
+				subjectId: owner,
+				detail: { kind: k }
+			});
 		return ok({ id });
 	});
 }
 
-/** Removes one of the actor's own entries. */
-export async function removeSkillEntry(db: Db, actor: Actor, id: string): Promise<Result> {
-	if (!actor || !id || id.length > 64) return failure('not_found');
+/** Removes one of the actor's own entries (or, with consent, of the person they fill it with). */
+export async function removeSkillEntry(
+	db: Db,
+	actor: Actor,
+	id: string,
+	forPerson?: { userId: string; delegate: boolean }
+): Promise<Result> {
+	const owner = forPerson?.userId ?? actor?.id;
+	const tie = { owner: !!actor && owner === actor.id, delegate: forPerson?.delegate };
+	if (!actor || !owner || !canSkills(actor, 'edit', tie)) return failure('forbidden');
+	if (!id || id.length > 64) return failure('not_found');
 	const rows = await db
 		.delete(skillEntry)
-		.where(and(eq(skillEntry.id, id), eq(skillEntry.userId, actor.id)))
+		.where(and(eq(skillEntry.id, id), eq(skillEntry.userId, owner)))
 		.returning({ id: skillEntry.id });
 	return rows.length ? ok() : failure('not_found');
 }
@@ -110,7 +132,7 @@ export async function readSkillsProfile(
 	actor: Actor,
 	userId: string,
 	languages: string[],
-	/** The person handed it to the actor (the opportunities module decides). */
+	/** The person handed it to the actor: an application (opportunities), or consent (consent.ts). */
 	sharedWith = false
 ): Promise<SkillsProfile | null> {
 	if (!actor || !canSkills(actor, 'see', { owner: actor.id === userId, sharedWith })) return null;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DATABASES, testServices } from '../test/databases.ts';
 import { buildActor } from '../test/factories.ts';
 import type { AppContext } from '../app/context.ts';
@@ -10,6 +10,15 @@ import { deleteMyAccount } from '../privacy/erase-account.ts';
 import { addSkillEntry, readSkillsProfile, removeSkillEntry } from './profile.ts';
 import { skillEntry } from './schema.ts';
 import { skillsPdf } from './skills-pdf.ts';
+import {
+	consentsOf,
+	grantSkillsConsent,
+	mayFillFor,
+	peopleWhoConsented,
+	withdrawSkillsConsent
+} from './consent.ts';
+import { organisation, organisationMember } from '../organisations/schema.ts';
+import { auditLog } from '../platform/schema.ts';
 import { readPdf } from '../../../../tests/support/pdf.ts';
 
 const NURSE = 'http://data.europa.eu/esco/occupation/8d3e8aaa-791b-4c75-a465-f3f827028f50';
@@ -18,12 +27,14 @@ const SKILL = 'http://data.europa.eu/esco/skill/0b472dad-1a3f-456e-99ba-de5ffe86
 describe.each(DATABASES)('skills profiles on $kind', (target) => {
 	let s: AppContext;
 	type A = Awaited<ReturnType<typeof buildActor>>;
-	let amina: A, bruno: A;
+	let amina: A, bruno: A, adviser: A;
 
 	beforeAll(async () => {
 		s = await testServices(target);
 		await seedEsco(s.database.db);
-		[amina, bruno] = await Promise.all(['Amina', 'Bruno'].map((name) => buildActor(s, { name })));
+		[amina, bruno, adviser] = await Promise.all(
+			['Amina', 'Bruno', 'Adviser'].map((name) => buildActor(s, { name }))
+		);
 	});
 	afterAll(() => s.database.close());
 
@@ -149,6 +160,59 @@ describe.each(DATABASES)('skills profiles on $kind', (target) => {
 			.from(skillEntry)
 			.where(eq(skillEntry.userId, bruno.id));
 		expect(after).toEqual(before);
+	});
+
+	it('lets an adviser fill it with the person, with their consent, for three hours only', async () => {
+		const db = s.database.db;
+		await db
+			.insert(organisation)
+			.values({ id: 'org-adv', slug: 'conseil', name: 'Conseil', kind: 'ngo', status: 'approved' });
+		await db.insert(organisationMember).values({
+			organisationId: 'org-adv',
+			userId: adviser.id,
+			role: 'member',
+			status: 'active'
+		});
+		const at = new Date('2027-02-01T09:00:00Z');
+		const entry = { language: 'wo', level: 'native' };
+		// Without consent: nothing.
+		expect(await mayFillFor(db, adviser, amina.id, at)).toBeNull();
+		expect(await grantSkillsConsent(db, amina, 'no-such-organisation', at)).toMatchObject({
+			ok: false,
+			errors: { organisation: 'skills_error_organisation' }
+		});
+		const granted = await grantSkillsConsent(db, amina, 'conseil', at);
+		if (!granted.ok) throw new Error('not granted');
+		expect(granted.value.expiresAt.toISOString()).toBe('2027-02-01T12:00:00.000Z');
+		expect((await consentsOf(db, amina.id, at)).map((c) => c.organisation)).toEqual(['Conseil']);
+		const later = new Date('2027-02-01T10:00:00Z');
+		expect(await mayFillFor(db, adviser, amina.id, later)).toEqual({
+			until: granted.value.expiresAt
+		});
+		// Only the organisation's staff, not another member.
+		expect(await mayFillFor(db, bruno, amina.id, later)).toBeNull();
+		const added = await addSkillEntry(db, adviser, 'language', entry, {
+			userId: amina.id,
+			delegate: true
+		});
+		expect(added).toMatchObject({ ok: true });
+		expect(
+			await addSkillEntry(db, bruno, 'language', entry, { userId: amina.id, delegate: false })
+		).toMatchObject({ ok: false, kind: 'forbidden' });
+		const read = await readSkillsProfile(db, adviser, amina.id, ['en'], true);
+		expect(read?.language.map((l) => l.language)).toContain('wo');
+		const [audit] = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.action, 'skills.add_for'), eq(auditLog.subjectId, amina.id)));
+		expect(audit).toBeTruthy();
+		// Three hours on, or once withdrawn, it is over.
+		expect(await mayFillFor(db, adviser, amina.id, new Date('2027-02-01T12:00:01Z'))).toBeNull();
+		expect((await withdrawSkillsConsent(db, bruno, granted.value.id, later)).ok).toBe(false);
+		expect((await withdrawSkillsConsent(db, amina, granted.value.id, later)).ok).toBe(true);
+		expect(await mayFillFor(db, adviser, amina.id, later)).toBeNull();
+		expect(await peopleWhoConsented(db, adviser, 'conseil', later)).toMatchObject({ people: [] });
+		expect(await peopleWhoConsented(db, bruno, 'conseil', later)).toBeNull();
 	});
 
 	it('removes an entry of one’s own only; comes with the data export; goes with the account', async () => {

@@ -2,9 +2,9 @@ import { and, inArray, ne } from 'drizzle-orm';
 import type { LanguageLevel } from '#lib/skills/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Person } from '../matching/score.ts';
-import { skillEntry } from '../skills/schema.ts';
+import { skillEntry } from './schema.ts';
 import { escoOccupationSkill } from '../esco/schema.ts';
-import { memberProfile, type ProfileLanguage } from './schema.ts';
+import { memberProfile, type ProfileLanguage } from '../members/schema.ts';
 
 /** A directory profile's plain language levels, as CEFR levels for matching. */
 const PROFILE_LEVEL: Record<ProfileLanguage['level'], LanguageLevel> = {
