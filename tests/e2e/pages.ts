@@ -52,6 +52,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/account/moderation', who: 'member' },
 	{ path: '/account/skills', who: 'member' },
 	{ path: '/account/skills?find=care&kind=skill', who: 'member' },
+	{ path: '/organisations/:own/skills', who: 'admin' },
 	{ path: '/communities/new', who: 'member' },
 	{ path: '/events/new', who: 'member' },
 	{ path: '/stories/new', who: 'member' },
@@ -155,6 +156,29 @@ async function adminConversation(request: APIRequestContext) {
 	return conversation;
 }
 
+let own: string | undefined;
+
+/** An organisation the administrator runs (approved at once), for its staff's pages. */
+async function adminOrganisation(request: APIRequestContext) {
+	if (!own) {
+		const response = await request.post('/en/organisations/new', {
+			headers: { cookie: sessionCookie(), origin: APP_ORIGIN, accept: 'text/html' },
+			form: {
+				name: `Budget desk ${Date.now().toString(36)}`,
+				kind: 'ngo',
+				description: 'An organisation for the page checks.',
+				countries: 'FR',
+				contentLocale: 'en'
+			},
+			maxRedirects: 0
+		});
+		if (response.status() !== 303)
+			throw new Error(`creating an organisation: ${response.status()} ${await response.text()}`);
+		own = (response.headers().location ?? '').match(/\/organisations\/([^/?]+)/)![1];
+	}
+	return own;
+}
+
 let posted: string | undefined;
 let application: string | undefined;
 
@@ -226,6 +250,7 @@ export async function resolvePath(request: APIRequestContext, path: string): Pro
 			.replace(':lesson', demoCourse.lesson)
 			.replace(':quiz', demoCourse.quiz);
 	}
+	if (path.includes(':own')) return path.replace(':own', await adminOrganisation(request));
 	if (path.includes(':posted')) return path.replace(':posted', await adminOpportunity(request));
 	if (path.includes(':application')) {
 		const opportunityPath = await resolvePath(request, '/opportunities/:opportunity');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUpVerified } from './support.ts';
+import { signUpVerified, useSession } from './support.ts';
 import { readPdf } from '../support/pdf.ts';
 
 test('fill a skills profile without JavaScript and take it away as a two-language PDF', async ({
@@ -80,4 +80,57 @@ test('fill a skills profile without JavaScript and take it away as a two-languag
 	const response = await other.request.get('/en/account/skills/skills.pdf', { maxRedirects: 0 });
 	expect(response.status()).toBe(303);
 	await other.close();
+});
+
+test('an adviser fills the profile with the person, with their consent, and hands over the PDF', async ({
+	page,
+	browser
+}) => {
+	// The adviser works in an organisation (an administrator's own is approved at once).
+	const adviser = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+	await useSession(adviser);
+	await adviser.goto('/en/organisations/new');
+	await adviser.locator('#f-name').fill(`Conseil ${Date.now().toString(36)}`);
+	await adviser.locator('#f-kind').selectOption('ngo');
+	await adviser.locator('#f-description').fill('Conseil emploi et orientation.');
+	await adviser.getByLabel('Country 1', { exact: true }).selectOption('FR');
+	await adviser.locator('main form button[type=submit]').click();
+	// The short name the adviser gives: the organisation's address.
+	const slug = new URL(adviser.url()).pathname.split('/').pop()!;
+
+	await signUpVerified(page, 'Awa Ndiaye');
+	await page.goto('/en/account/skills');
+	await page.getByLabel('The organisation’s short name').fill('no-such-place');
+	await page.getByRole('button', { name: 'Allow for three hours' }).click();
+	await expect(page.locator('#f-consent-organisation-error')).toContainText('No organisation');
+	await page.getByLabel('The organisation’s short name').fill(slug);
+	await page.getByRole('button', { name: 'Allow for three hours' }).click();
+	await expect(page.getByRole('status')).toContainText('may fill your profile with you');
+
+	await adviser.goto(`/en/organisations/${slug}/skills`);
+	await adviser.getByRole('link', { name: 'Awa Ndiaye' }).click();
+	await expect(adviser.getByRole('heading', { level: 1 })).toHaveText(
+		'Skills profile of Awa Ndiaye'
+	);
+	await adviser.locator('#f-language-language').selectOption('wo');
+	await adviser.locator('#f-language-level').selectOption('native');
+	await adviser
+		.locator('section[aria-labelledby=h-language] form[method=POST] button')
+		.last()
+		.click();
+	await expect(adviser.locator('section[aria-labelledby=h-language] table')).toContainText('Wolof');
+	const pdf = await adviser.request.get(
+		`/en/account/skills/skills.pdf?beside=fr&for=${new URL(adviser.url()).searchParams.get('for')}`
+	);
+	expect(pdf.headers()['content-type']).toBe('application/pdf');
+	const printed = await readPdf(await pdf.body());
+	expect(printed.text).toContain('Awa Ndiaye');
+	expect(printed.text).toContain('Wolof');
+
+	// It is hers: she sees it; once she stops, the adviser no longer does.
+	await page.goto('/en/account/skills');
+	await expect(page.locator('section[aria-labelledby=h-language] table')).toContainText('Wolof');
+	const forPath = new URL(adviser.url()).pathname + new URL(adviser.url()).search;
+	await page.getByRole('button', { name: 'Stop now' }).click();
+	expect((await adviser.goto(forPath))?.status()).toBe(404);
 });

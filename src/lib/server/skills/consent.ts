@@ -80,7 +80,7 @@ export async function consentsOf(db: Db, userId: string, now = new Date()) {
 		.orderBy(desc(skillsConsent.grantedAt));
 }
 
-/** Whether the actor works in an organisation the person's running consent names. */
+/** Whether the actor works in an organisation the person's running consent names: until when, and the person's name. */
 export async function mayFillFor(db: Db, actor: Actor, personId: string, now = new Date()) {
 	if (!actor || actor.id === personId) return null;
 	const consents = await db
@@ -94,7 +94,9 @@ export async function mayFillFor(db: Db, actor: Actor, personId: string, now = n
 		consents.map((c) => c.organisationId)
 	);
 	const consent = consents.find((c) => mine.has(c.organisationId));
-	return consent ? { until: consent.expiresAt } : null;
+	if (!consent) return null;
+	const [person] = await db.select({ name: user.name }).from(user).where(eq(user.id, personId));
+	return { until: consent.expiresAt, name: person?.name ?? '' };
 }
 
 /** For an organisation's staff: the people whose consent to fill their profile runs now. */

@@ -187,7 +187,8 @@ describe.each(DATABASES)('skills profiles on $kind', (target) => {
 		expect((await consentsOf(db, amina.id, at)).map((c) => c.organisation)).toEqual(['Conseil']);
 		const later = new Date('2027-02-01T10:00:00Z');
 		expect(await mayFillFor(db, adviser, amina.id, later)).toEqual({
-			until: granted.value.expiresAt
+			until: granted.value.expiresAt,
+			name: 'Amina'
 		});
 		// Only the organisation's staff, not another member.
 		expect(await mayFillFor(db, bruno, amina.id, later)).toBeNull();

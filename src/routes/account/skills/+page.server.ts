@@ -33,8 +33,7 @@ async function whose(db: Db, actor: NonNullable<App.Locals['user']>, asked: stri
 		return { userId: actor.id, name: actor.name, until: null, delegate: false } as Who;
 	const may = await mayFillFor(db, actor, other);
 	if (!may) error(404, 'Not found');
-	const row = await findProfileRow(db, other);
-	return { userId: other, name: row?.name ?? '', until: may.until, delegate: true } as Who;
+	return { userId: other, name: may.name, until: may.until, delegate: true } as Who;
 }
 
 /** A member's own skills profile, in their language and another side by side; adding and removing. */

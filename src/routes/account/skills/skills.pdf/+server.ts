@@ -21,8 +21,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const locale = getLocale();
 	// Someone who let the reader's organisation fill their profile with them: theirs, while it runs.
 	const other = parseId('id', url.searchParams.get('for'));
-	const delegate =
-		!!other && other !== locals.user.id && !!(await mayFillFor(db, locals.user, other));
+	const may = other && other !== locals.user.id ? await mayFillFor(db, locals.user, other) : null;
+	const delegate = !!may;
 	if (other && other !== locals.user.id && !delegate) error(404, 'Not found');
 	const userId = delegate ? other! : locals.user.id;
 	const me = await findProfileRow(db, userId);
@@ -33,7 +33,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	if (!profile) redirect(303, signInFirst(url));
 	const pdf = await skillsPdf(
 		{
-			name: me?.name ?? (delegate ? '' : locals.user.name),
+			name: may?.name ?? me?.name ?? locals.user.name,
 			profile,
 			madeOn: new Date(),
 			site: new URL(config.origin).host
