@@ -61,6 +61,7 @@ export const PAGES: { path: string; who: 'visitor' | 'member' | 'admin' }[] = [
 	{ path: '/opportunities/new', who: 'member' },
 	{ path: '/opportunities/mine', who: 'member' },
 	{ path: '/mentoring/new', who: 'member' },
+	{ path: '/opportunities/:opportunity/report', who: 'member' },
 	{ path: '/mentoring/:programme', who: 'member' },
 	{ path: '/opportunities/:posted/applications', who: 'admin' },
 	{ path: '/opportunities/:opportunity/applications/:application', who: 'admin' },

@@ -22,6 +22,7 @@ import {
 	withdrawApplication
 } from './applications.ts';
 import { closeDueOpportunities } from './close.ts';
+import { reportOpportunity } from './report.ts';
 import { rankOpportunitiesFor, suggestedOpportunities, suggestedPeople } from './suggest.ts';
 import { opportunity, opportunityApplication } from './schema.ts';
 
@@ -175,6 +176,22 @@ describe.each(DATABASES)('opportunities on $kind', (target) => {
 		const people = await suggestedPeople(s.database.db, poster, jobId, 'en');
 		expect(people?.map((p) => p.name)).toEqual(['Amina Diallo']);
 		expect(await suggestedPeople(s.database.db, bruno, jobId, 'en')).toBeNull();
+	});
+
+	it('is reported by a member to the moderators; never by its poster', async () => {
+		const reported = await reportOpportunity(s.database.db, bruno, jobId, {
+			reason: 'scam',
+			note: 'Asks for a fee to apply.'
+		});
+		expect(reported).toMatchObject({ ok: true });
+		expect(
+			await reportOpportunity(s.database.db, poster, jobId, { reason: 'scam', note: '' })
+		).toMatchObject({ ok: false, kind: 'not_found' });
+		const cases = await s.database.db
+			.select()
+			.from(moderationCase)
+			.where(and(eq(moderationCase.kind, 'opportunity'), eq(moderationCase.subjectId, jobId)));
+		expect(cases).toHaveLength(1);
 	});
 
 	it('takes one application, tells the poster, and shows the profile only when shared', async () => {

@@ -57,6 +57,10 @@ describe('who may do what with an opportunity', () => {
 		['the poster does not withdraw it for them', member, 'withdraw', tie({ poster: true }), false],
 		['the poster’s side closes the post', member, 'close', tie({ poster: true }), true],
 		['nobody else closes it', moderator, 'close', tie({}), false],
+		['a member reports a published post', member, 'report', tie({}), true],
+		['not their own', member, 'report', tie({ poster: true }), false],
+		['not one that waits', member, 'report', tie({ held: true }), false],
+		['not a visitor', null, 'report', tie({}), false],
 		['a moderator’s post is published at once', moderator, 'publish-at-once', tie({}), true],
 		['a member’s waits', member, 'publish-at-once', tie({}), false]
 	];

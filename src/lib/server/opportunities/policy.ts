@@ -10,6 +10,7 @@ export type OpportunityAction =
 	| 'see-application'
 	| 'message'
 	| 'withdraw'
+	| 'report'
 	| 'publish-at-once';
 
 /** What the actor is to one opportunity, and to one application when there is one. */
@@ -30,7 +31,8 @@ export type OpportunityTie = {
  * moderator published it; until then (or once hidden) by its poster's side and moderators.
  * Members apply once while it is open, never to their own. The applications are for the poster's
  * side only (an applicant sees their own, never the others); the two sides message each other
- * about an application; an applicant withdraws theirs. Moderators' posts are published at once.
+ * about an application; an applicant withdraws theirs. Members report a published post that is not
+ * theirs. Moderators' posts are published at once.
  */
 export function canOpportunity(
 	actor: Actor,
@@ -53,6 +55,8 @@ export function canOpportunity(
 			return !!actor && (tie.poster || !!tie.applicant);
 		case 'withdraw':
 			return !!actor && !!tie.applicant;
+		case 'report':
+			return !!actor && !tie.held && !tie.poster;
 		case 'publish-at-once':
 			return moderator;
 	}

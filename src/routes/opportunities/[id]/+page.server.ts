@@ -41,6 +41,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		waiting: found.tie.held,
 		mine: found.tie.poster,
 		mayApply: found.may('apply'),
+		mayReport: found.may('report'),
 		application: found.application
 			? { id: found.application.id, status: found.application.status }
 			: null,
