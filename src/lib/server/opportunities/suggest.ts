@@ -54,7 +54,8 @@ export async function rankPeopleFor(db: Db, opportunityId: string, exclude: stri
 	const people = await matchingPeople(db, ids);
 	const relations = await occupationSkills(
 		db,
-		people.flatMap((p) => p.occupations)
+		people.flatMap((p) => p.occupations),
+		[...o.required, ...o.optional]
 	);
 	return rankPeople(people, askOf(o), relations);
 }
