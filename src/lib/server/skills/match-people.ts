@@ -1,4 +1,4 @@
-import { and, inArray, ne } from 'drizzle-orm';
+import { and, asc, count, desc, inArray, ne, sql } from 'drizzle-orm';
 import type { LanguageLevel } from '#lib/skills/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Person } from '../matching/score.ts';
@@ -88,19 +88,24 @@ export async function matchingPeople(
 
 /**
  * Who might hold any of these skills: people whose skills profile has one, or an occupation that
- * needs or may use one (ESCO's relations), at most `limit` of them. Matching then ranks them.
+ * needs or may use one (ESCO's relations); those holding the most of them first (a skill
+ * declared counts before one an occupation implies), at most `limit` of them. Matching then
+ * ranks them in full.
  */
-export async function peopleHolding(db: Db, skills: string[], limit = 20_000): Promise<string[]> {
+export async function peopleHolding(db: Db, skills: string[], limit = 500): Promise<string[]> {
 	if (!skills.length) return [];
 	const occupations = await db
 		.selectDistinct({ uri: escoOccupationSkill.occupationUri })
 		.from(escoOccupationSkill)
 		.where(inArray(escoOccupationSkill.skillUri, skills));
 	const concepts = [...new Set([...skills, ...occupations.map((o) => o.uri)])];
+	const declared = sql`count(*) filter (where ${inArray(skillEntry.escoUri, skills)})`;
 	const rows = await db
-		.selectDistinct({ id: skillEntry.userId })
+		.select({ id: skillEntry.userId })
 		.from(skillEntry)
 		.where(inArray(skillEntry.escoUri, concepts))
+		.groupBy(skillEntry.userId)
+		.orderBy(desc(declared), desc(count()), asc(skillEntry.userId))
 		.limit(limit);
 	return rows.map((r) => r.id);
 }
