@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
+import { namesOf } from '../accounts/names.ts';
 import { occupationSkills } from '../esco/relations.ts';
 import { explain } from '../matching/explain.ts';
 import { assignCohort, type Mentee } from '../matching/pairs.ts';
@@ -75,13 +75,9 @@ export async function cohortOf(db: Db, programmeId: string, locale: Locale) {
 		mentors.flatMap((m) => m.person.occupations)
 	);
 	const cohort = assignCohort(mentors, mentees, relations);
-	const ids = [...new Set(applications.map((a) => a.userId))];
-	const names = new Map(
-		ids.length
-			? (
-					await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids))
-				).map((u) => [u.id, u.name])
-			: []
+	const names = await namesOf(
+		db,
+		applications.map((a) => a.userId)
 	);
 	const said = await explain(
 		db,

@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
+import { namesOf } from '../accounts/names.ts';
 import { pairProgress } from './pairs.ts';
 import { programmeAccess } from './programmes.ts';
 import { mentoringApplication } from './schema.ts';
@@ -20,13 +20,9 @@ export async function programmeDashboard(db: Db, actor: Actor, programmeId: stri
 			.where(eq(mentoringApplication.programmeId, programmeId)),
 		pairProgress(db, programmeId)
 	]);
-	const ids = [...new Set(pairs.flatMap((p) => [p.mentorId, p.menteeId]))];
-	const names = new Map(
-		ids.length
-			? (
-					await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, ids))
-				).map((u) => [u.id, u.name])
-			: []
+	const names = await namesOf(
+		db,
+		pairs.flatMap((p) => [p.mentorId, p.menteeId])
 	);
 	const rated = pairs.filter((p) => p.rating !== null);
 	return {

@@ -3,7 +3,7 @@ import { fieldErrors } from '#lib/accounts/schemas.ts';
 import { feedbackForm, goalForm, sessionForm } from '#lib/mentoring/forms.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
+import { namesOf } from '../accounts/names.ts';
 import { writeAudit } from '../platform/audit.ts';
 import { failure, ok, type Result } from '../platform/result.ts';
 import { canMentoring, type MentoringAction, type MentoringTie } from './policy.ts';
@@ -43,11 +43,8 @@ export async function readPair(db: Db, actor: Actor, pairId: string) {
 	const access = await pairAccess(db, actor, pairId, 'see-pair');
 	if (!access) return null;
 	const p = access.pair;
-	const [names, programme, goals, sessions, feedback] = await Promise.all([
-		db
-			.select({ id: user.id, name: user.name })
-			.from(user)
-			.where(sql`${user.id} in (${p.mentorId}, ${p.menteeId})`),
+	const [name, programme, goals, sessions, feedback] = await Promise.all([
+		namesOf(db, [p.mentorId, p.menteeId]),
 		db
 			.select({ id: mentoringProgramme.id, title: mentoringProgramme.title })
 			.from(mentoringProgramme)
@@ -64,7 +61,6 @@ export async function readPair(db: Db, actor: Actor, pairId: string) {
 			.orderBy(asc(mentoringSession.day), asc(mentoringSession.id)),
 		db.select().from(mentoringFeedback).where(eq(mentoringFeedback.pairId, p.id))
 	]);
-	const name = new Map(names.map((n) => [n.id, n.name]));
 	const notes = access.may('read-notes');
 	return {
 		pair: p,

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { pairPath, type MentoringDeps } from './programmes.ts';
 import { mentoringPair, mentoringProgramme } from './schema.ts';
 
@@ -30,8 +30,15 @@ export async function remindQuietMentors(deps: MentoringDeps, now = new Date()) 
 		.limit(1000);
 	if (!due.length) return 0;
 	await deps.db.transaction(async (tx) => {
-		for (const d of due)
-			await tx.update(mentoringPair).set({ remindedAt: now }).where(eq(mentoringPair.id, d.id));
+		await tx
+			.update(mentoringPair)
+			.set({ remindedAt: now })
+			.where(
+				inArray(
+					mentoringPair.id,
+					due.map((d) => d.id)
+				)
+			);
 		await deps.notifier.notify(
 			tx,
 			due.map((d) => ({

@@ -1,8 +1,8 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { user } from '../accounts/schema.ts';
+import { namesOf } from '../accounts/names.ts';
 import { occupationSkills } from '../esco/relations.ts';
 import { rankAsks, rankPeople, type Ask, type Person, type Scored } from '../matching/score.ts';
 import { explain } from '../matching/explain.ts';
@@ -24,6 +24,16 @@ export const askOf = (o: AskRow): Ask => ({
 	remote: o.workplace !== 'on_site'
 });
 
+/** Titles and languages of these opportunities, by id (one query). */
+async function titlesOf(db: Db, ids: string[]) {
+	if (!ids.length) return new Map<string, { title: string; language: string }>();
+	const rows = await db
+		.select({ id: opportunity.id, title: opportunity.title, language: opportunity.language })
+		.from(opportunity)
+		.where(inArray(opportunity.id, ids));
+	return new Map(rows.map((t) => [t.id, { title: t.title, language: t.language }]));
+}
+
 const nobody = (id: string): Person => ({
 	id,
 	skills: [],
@@ -42,10 +52,7 @@ export async function rankOpportunitiesFor(db: Db, userId: string, now = new Dat
 
 /** The members who might hold what an opportunity asks, ranked best first. */
 export async function rankPeopleFor(db: Db, opportunityId: string, exclude: string[] = []) {
-	const [o] = await db
-		.select()
-		.from(opportunity)
-		.where(inArray(opportunity.id, [opportunityId]));
+	const [o] = await db.select().from(opportunity).where(eq(opportunity.id, opportunityId));
 	if (!o) return null;
 	const skip = new Set([...exclude, ...(o.posterId ? [o.posterId] : [])]);
 	const ids = (await peopleHolding(db, [...o.required, ...o.optional])).filter(
@@ -78,18 +85,9 @@ export async function suggestedOpportunities(db: Db, actor: Actor, locale: Local
 	if (!actor) return [];
 	const ranked = (await rankOpportunitiesFor(db, actor.id)).filter(worth).slice(0, limit);
 	if (!ranked.length) return [];
-	const titles = new Map(
-		(
-			await db
-				.select({ id: opportunity.id, title: opportunity.title, language: opportunity.language })
-				.from(opportunity)
-				.where(
-					inArray(
-						opportunity.id,
-						ranked.map((r) => r.id)
-					)
-				)
-		).map((t) => [t.id, t])
+	const titles = await titlesOf(
+		db,
+		ranked.map((r) => r.id)
 	);
 	return (await explain(db, ranked, locale)).map((e) => ({ ...e, ...titles.get(e.id)! }));
 }
@@ -108,18 +106,9 @@ export async function suggestedPeople(
 		.filter(worth)
 		.slice(0, limit);
 	if (!ranked.length) return [];
-	const names = new Map(
-		(
-			await db
-				.select({ id: user.id, name: user.name })
-				.from(user)
-				.where(
-					inArray(
-						user.id,
-						ranked.map((r) => r.id)
-					)
-				)
-		).map((u) => [u.id, u.name])
+	const names = await namesOf(
+		db,
+		ranked.map((r) => r.id)
 	);
 	return (await explain(db, ranked, locale)).map((e) => ({ ...e, name: names.get(e.id) ?? '' }));
 }
@@ -136,49 +125,23 @@ export async function matchRanking(
 	limit = 20
 ) {
 	if ('member' in target) {
-		const [who] = await db
-			.select({ id: user.id })
-			.from(user)
-			.where(inArray(user.id, [target.member]));
-		if (!who) return null;
+		if (!(await namesOf(db, [target.member])).size) return null;
 		const ranked = (await rankOpportunitiesFor(db, target.member)).slice(0, limit);
-		const titles = new Map(
-			ranked.length
-				? (
-						await db
-							.select({ id: opportunity.id, title: opportunity.title })
-							.from(opportunity)
-							.where(
-								inArray(
-									opportunity.id,
-									ranked.map((r) => r.id)
-								)
-							)
-					).map((t) => [t.id, t.title])
-				: []
+		const titles = await titlesOf(
+			db,
+			ranked.map((r) => r.id)
 		);
 		return (await explain(db, ranked, locale)).map((e) => ({
 			...e,
-			title: titles.get(e.id) ?? ''
+			title: titles.get(e.id)?.title ?? ''
 		}));
 	}
 	const ranked = await rankPeopleFor(db, target.opportunity);
 	if (!ranked) return null;
 	const top = ranked.slice(0, limit);
-	const names = new Map(
-		top.length
-			? (
-					await db
-						.select({ id: user.id, name: user.name })
-						.from(user)
-						.where(
-							inArray(
-								user.id,
-								top.map((r) => r.id)
-							)
-						)
-				).map((u) => [u.id, u.name])
-			: []
+	const names = await namesOf(
+		db,
+		top.map((r) => r.id)
 	);
 	return (await explain(db, top, locale)).map((e) => ({ ...e, name: names.get(e.id) ?? '' }));
 }
